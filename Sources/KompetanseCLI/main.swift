@@ -1,0 +1,7 @@
+import Hummingbird
+import Mustache
+import SQLKit
+import SQLiteKit
+import PostgresKit
+import ArgumentParser
+print("hi")

@@ -1,0 +1,54 @@
+import Foundation
+import KompetanseDomain
+import KompetanseStore
+import Logging
+
+/// The composition root: opens the store and wires every service. Web, API and CLI all start here.
+public final class AppServices: Sendable {
+    /// The configuration the services were built from.
+    public let configuration: AppConfiguration
+    /// The store.
+    public let store: any Store
+    /// The clock.
+    public let clock: any Clock
+    /// Catalogue browsing.
+    public let catalogue: CatalogueService
+    /// Framework browsing.
+    public let frameworks: FrameworkService
+    /// Imports and exports.
+    public let interchange: InterchangeService
+
+    /// Builds services over an open store.
+    public init(configuration: AppConfiguration, store: any Store, clock: any Clock = SystemClock()) {
+        self.configuration = configuration
+        self.store = store
+        self.clock = clock
+        self.catalogue = CatalogueService(store: store)
+        self.frameworks = FrameworkService(store: store)
+        self.interchange = InterchangeService(store: store, clock: clock)
+    }
+
+    /// Opens the store the configuration names, migrates it and loads the shipped frameworks into an empty store.
+    public static func open(
+        _ configuration: AppConfiguration, clock: any Clock = SystemClock(),
+        logger: Logger = Logger(label: "kompetansebro")
+    ) async throws -> AppServices {
+        let location: StoreLocation =
+            configuration.databaseURL.map { .postgres(url: $0, schema: nil) }
+            ?? .sqliteFolder(configuration.dataDirectory)
+        let store = try await StoreBootstrap.open(location, logger: logger, now: { clock.timestamp() })
+        let services = AppServices(configuration: configuration, store: store, clock: clock)
+        do {
+            try await services.interchange.seedShippedFrameworks()
+        } catch {
+            try? await store.shutdown()
+            throw error
+        }
+        return services
+    }
+
+    /// Closes the store.
+    public func shutdown() async throws {
+        try await store.shutdown()
+    }
+}

@@ -1,0 +1,161 @@
+import Foundation
+import KompetanseDomain
+import KompetanseStore
+
+/// One input file: its name (shown in messages and kept as provenance) and its bytes.
+public struct InputFile: Sendable {
+    /// Name or path as the user gave it.
+    public var name: String
+    /// Content.
+    public var data: Data
+
+    /// Creates an input file.
+    public init(name: String, data: Data) {
+        self.name = name
+        self.data = data
+    }
+}
+
+/// What one imported file changed.
+public struct ImportReport: Sendable, Hashable, Codable {
+    /// The file.
+    public var file: String
+    /// Records that were new.
+    public var created: Int
+    /// Records that replaced one with the same identifier.
+    public var updated: Int
+    /// Things worth knowing that did not stop the import (e.g. unknown framework codes).
+    public var warnings: [String]
+}
+
+/// A step of an import, reported so a long import can show progress.
+public enum ImportProgress: Sendable {
+    /// Reading and validating a file.
+    case validating(file: String)
+    /// Writing validated records of a file.
+    case saving(file: String, records: Int)
+}
+
+/// Imports and exports of measures and frameworks (FORMATS §1–2); each file is stored whole or not at all.
+public struct InterchangeService: Sendable {
+    let store: any Store
+    let clock: any Clock
+
+    /// Validates and stores measure files. A bad file stores nothing and throws; files before it stay imported.
+    public func importMeasures(
+        _ files: [InputFile], format: MeasureFileFormat? = nil, as principal: Principal,
+        progress: @Sendable (ImportProgress) -> Void = { _ in }
+    ) async throws -> [ImportReport] {
+        var reports: [ImportReport] = []
+        for file in files {
+            progress(.validating(file: file.name))
+            var measures = try MeasureFile.decode(file.data, fileName: file.name, format: format)
+            let provenance = Provenance(source: file.name, importedAt: clock.timestamp(), importedBy: principal.name)
+            for index in measures.indices { measures[index].provenance = provenance }
+            let existing = try await store.measures.existingIdentifiers(among: measures.map(\.identifier))
+            progress(.saving(file: file.name, records: measures.count))
+            try await store.measures.upsert(measures)
+            reports.append(
+                ImportReport(
+                    file: file.name, created: measures.count - existing.count, updated: existing.count,
+                    warnings: try await unknownCodeWarnings(measures)))
+        }
+        return reports
+    }
+
+    private func unknownCodeWarnings(_ measures: [Measure]) async throws -> [String] {
+        let known = Set(try await store.frameworks.all().flatMap { $0.nodes.map(\.code) })
+        var unknown: [String: [String]] = [:]
+        for measure in measures {
+            for code in measure.teaches.compactMap(\.code) where !known.contains(code) {
+                unknown[code, default: []].append(measure.identifier)
+            }
+        }
+        return unknown.keys.sorted().map { code in
+            let users = unknown[code]!
+            return "ukjent rammeverkskode «\(code)» i \(users.prefix(3).joined(separator: ", "))"
+                + (users.count > 3 ? " og \(users.count - 3) til" : "")
+        }
+    }
+
+    /// Validates and stores CASE framework files; a framework with the same code is replaced.
+    public func importFrameworks(_ files: [InputFile], as principal: Principal) async throws -> [ImportReport] {
+        var reports: [ImportReport] = []
+        for file in files {
+            let framework = try CASEPackage.decode(file.data, fileName: file.name)
+            let existed = try await store.frameworks.framework(code: framework.code) != nil
+            try await store.frameworks.save([framework])
+            reports.append(
+                ImportReport(file: file.name, created: existed ? 0 : 1, updated: existed ? 1 : 0, warnings: []))
+        }
+        return reports
+    }
+
+    /// Every measure in a format.
+    public func exportMeasures(format: MeasureFileFormat, as principal: Principal) async throws -> Data {
+        MeasureFile.encode(try await store.measures.all(), format: format)
+    }
+
+    /// One framework as a CASE package.
+    public func exportFramework(code: String, as principal: Principal) async throws -> Data {
+        guard let framework = try await store.frameworks.framework(code: code) else {
+            throw ServiceError.notFound("rammeverket «\(code)»")
+        }
+        return CASEPackage.encode(framework)
+    }
+
+    /// The codes of every framework, for exporting all.
+    public func frameworkCodes() async throws -> [String] {
+        try await store.frameworks.summaries().map(\.code)
+    }
+
+    /// Loads the frameworks shipped with the product when the store has none.
+    public func seedShippedFrameworks() async throws {
+        guard try await store.frameworks.summaries().isEmpty else { return }
+        let frameworks = try ShippedData.frameworkFiles().map { file in
+            try CASEPackage.decode(file.data, fileName: file.name)
+        }
+        try await store.frameworks.save(frameworks)
+    }
+
+    /// Settings key recording that demo data was loaded once, so deleted demo measures do not come back.
+    static let demoSeededKey = "demo.catalogue.seeded"
+
+    /// Loads the demo catalogue the first time it is asked for, when the catalogue is empty.
+    /// - Returns: the number of demo measures loaded (0 when nothing was done).
+    @discardableResult
+    public func seedDemoCatalogue() async throws -> Int {
+        guard try await store.settings.value(for: Self.demoSeededKey) == nil else { return 0 }
+        var loaded = 0
+        if try await store.measures.count() == 0 {
+            let reports = try await importMeasures([try ShippedData.demoCatalogue()], as: .demoSeeder)
+            loaded = reports.reduce(0) { $0 + $1.created }
+        }
+        try await store.settings.setValue(clock.timestamp(), for: Self.demoSeededKey)
+        return loaded
+    }
+}
+
+/// Data files shipped inside the product: the frameworks and the demo catalogue.
+public enum ShippedData {
+    static func resourceURL(_ folder: String) throws -> URL {
+        guard let base = Bundle.module.resourceURL else {
+            throw ServiceError.notFound("ressursmappen til kompetansebro")
+        }
+        return base.appendingPathComponent("Resources").appendingPathComponent(folder)
+    }
+
+    /// The shipped CASE framework files, by file name.
+    public static func frameworkFiles() throws -> [InputFile] {
+        let folder = try resourceURL("Frameworks")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { $0.hasSuffix(".case.json") }.sorted()
+        return try names.map { InputFile(name: $0, data: try Data(contentsOf: folder.appendingPathComponent($0))) }
+    }
+
+    /// The shipped demo catalogue.
+    public static func demoCatalogue() throws -> InputFile {
+        let url = try resourceURL("Demo").appendingPathComponent("demo-catalogue.json")
+        return InputFile(name: "demo-catalogue.json", data: try Data(contentsOf: url))
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import Logging
+import PostgresKit
+import SQLiteKit
+
+/// Where the store keeps its data.
+public enum StoreLocation: Sendable, Equatable {
+    /// An SQLite database file `kompetansebro.sqlite` inside the folder (created when missing).
+    case sqliteFolder(String)
+    /// A private in-memory SQLite database (tests).
+    case sqliteMemory
+    /// A PostgreSQL database by URL, optionally inside its own schema (created when missing).
+    case postgres(url: String, schema: String?)
+}
+
+/// Opens stores and brings their schema up to date.
+public enum StoreBootstrap {
+    /// File name of the embedded database inside the data folder.
+    public static let sqliteFileName = "kompetansebro.sqlite"
+
+    /// Opens the store at a location and runs pending migrations.
+    /// - Parameters:
+    ///   - location: where the data lives.
+    ///   - now: the current time as an ISO 8601 string, recorded with each migration.
+    public static func open(
+        _ location: StoreLocation, logger: Logger = Logger(label: "kompetansebro.store"),
+        now: @escaping @Sendable () -> String
+    ) async throws -> any Store {
+        let engine: SQLEngine
+        switch location {
+        case .sqliteFolder(let folder):
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw StoreError.configuration("kan ikke opprette datamappen \(folder): \(error.localizedDescription)")
+            }
+            let path = (folder as NSString).appendingPathComponent(sqliteFileName)
+            engine = SQLEngine(kind: .sqlite, pool: sqlitePool(storage: .file(path: path), count: 4, logger: logger))
+        case .sqliteMemory:
+            // Each in-memory connection is its own database, so a memory store has exactly one connection.
+            engine = SQLEngine(kind: .sqlite, pool: sqlitePool(storage: .memory, count: 1, logger: logger))
+        case .postgres(let url, let schema):
+            let configuration: SQLPostgresConfiguration
+            do {
+                configuration = try SQLPostgresConfiguration(url: url)
+            } catch {
+                throw StoreError.configuration("ugyldig KOMPETANSEBRO_DATABASE_URL: \(error)")
+            }
+            engine = SQLEngine(
+                kind: .postgres,
+                pool: postgresPool(configuration: configuration.coreConfiguration, schema: schema, logger: logger))
+        }
+        do {
+            _ = try await Migrations.run(on: engine, now: now)
+        } catch {
+            try? await engine.shutdown()
+            throw error
+        }
+        return SQLStore(engine: engine)
+    }
+
+    private static func sqlitePool(storage: SQLiteConnection.Storage, count: Int, logger: Logger) -> ConnectionPool {
+        ConnectionPool(maximumCount: count) {
+            let connection = try await SQLiteConnection.open(storage: storage, logger: logger)
+            let database = connection.sql(queryLogLevel: nil)
+            do {
+                for pragma in ["PRAGMA journal_mode = WAL", "PRAGMA busy_timeout = 10000", "PRAGMA foreign_keys = ON"] {
+                    try await database.raw(SQLQueryString(pragma)).run()
+                }
+            } catch {
+                try? await connection.close()
+                throw error
+            }
+            return PooledConnection(database: database, close: { try await connection.close() })
+        }
+    }
+
+    private static func postgresPool(
+        configuration: PostgresConnection.Configuration, schema: String?, logger: Logger
+    ) -> ConnectionPool {
+        let counter = ConnectionCounter()
+        return ConnectionPool(maximumCount: 8) {
+            let connection = try await PostgresConnection.connect(
+                configuration: configuration, id: await counter.next(), logger: logger)
+            let database = connection.sql(queryLogLevel: nil)
+            if let schema {
+                do {
+                    try await database.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
+                    try await database.raw("SET search_path TO \(ident: schema)").run()
+                } catch {
+                    try? await connection.close()
+                    throw error
+                }
+            }
+            return PooledConnection(database: database, close: { try await connection.close() })
+        }
+    }
+}
+
+private actor ConnectionCounter {
+    private var value = 0
+    func next() -> Int {
+        value += 1
+        return value
+    }
+}

@@ -1,0 +1,108 @@
+import SQLKit
+
+/// One numbered step of the schema. Each statement must be valid on both SQLite and PostgreSQL.
+struct Migration: Sendable {
+    let version: Int
+    let name: String
+    let statements: [String]
+}
+
+/// The ordered list of schema steps; `schema_migrations` records which have run.
+enum Migrations {
+    static let all: [Migration] = [
+        createFrameworks,
+        createCatalogue,
+        createSettings,
+    ]
+
+    // 0001
+    static let createFrameworks = Migration(
+        version: 1, name: "CreateFrameworks",
+        statements: [
+            """
+            CREATE TABLE frameworks (
+                code TEXT PRIMARY KEY, identifier TEXT NOT NULL, title TEXT NOT NULL, summary TEXT NOT NULL,
+                data TEXT NOT NULL)
+            """,
+            """
+            CREATE TABLE framework_nodes (
+                code TEXT PRIMARY KEY, framework_code TEXT NOT NULL REFERENCES frameworks(code) ON DELETE CASCADE,
+                identifier TEXT NOT NULL, label TEXT NOT NULL)
+            """,
+            "CREATE INDEX framework_nodes_framework ON framework_nodes (framework_code)",
+        ])
+
+    // 0002
+    static let createCatalogue = Migration(
+        version: 2, name: "CreateCatalogue",
+        statements: [
+            """
+            CREATE TABLE providers (
+                identifier TEXT PRIMARY KEY, name TEXT NOT NULL, url TEXT, sort_key TEXT NOT NULL)
+            """,
+            """
+            CREATE TABLE measures (
+                identifier TEXT PRIMARY KEY, name TEXT NOT NULL, provider_identifier TEXT NOT NULL,
+                sort_key TEXT NOT NULL, search_text TEXT NOT NULL, is_demo INTEGER NOT NULL,
+                source TEXT, imported_at TEXT, imported_by TEXT, data TEXT NOT NULL)
+            """,
+            "CREATE INDEX measures_sort ON measures (sort_key)",
+            "CREATE INDEX measures_provider ON measures (provider_identifier)",
+            """
+            CREATE TABLE measure_facets (
+                measure_identifier TEXT NOT NULL REFERENCES measures(identifier) ON DELETE CASCADE,
+                facet TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (measure_identifier, facet, value))
+            """,
+            "CREATE INDEX measure_facets_value ON measure_facets (facet, value)",
+            """
+            CREATE TABLE measure_terms (
+                measure_identifier TEXT NOT NULL REFERENCES measures(identifier) ON DELETE CASCADE,
+                position INTEGER NOT NULL, term_code TEXT, term_name TEXT, origin TEXT NOT NULL,
+                PRIMARY KEY (measure_identifier, position))
+            """,
+            "CREATE INDEX measure_terms_code ON measure_terms (term_code)",
+        ])
+
+    // 0003
+    static let createSettings = Migration(
+        version: 3, name: "CreateSettings",
+        statements: ["CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"])
+
+    /// Runs every migration that has not run yet, each in its own transaction.
+    static func run(on engine: SQLEngine, now: @escaping @Sendable () -> String) async throws -> [Migration] {
+        try await engine.read { database in
+            try await database.raw(
+                """
+                CREATE TABLE IF NOT EXISTS schema_migrations (
+                    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)
+                """
+            ).run()
+        }
+        var applied: [Migration] = []
+        for migration in all {
+            let didRun = try await engine.transaction { database in
+                let existing = try await database.raw(
+                    "SELECT version FROM schema_migrations WHERE version = \(bind: migration.version)"
+                ).all()
+                guard existing.isEmpty else { return false }
+                for statement in migration.statements {
+                    do {
+                        try await database.raw(SQLQueryString(statement)).run()
+                    } catch {
+                        throw StoreError.migration(
+                            version: migration.version, name: migration.name, reason: String(describing: error))
+                    }
+                }
+                try await database.raw(
+                    """
+                    INSERT INTO schema_migrations (version, name, applied_at)
+                    VALUES (\(bind: migration.version), \(bind: migration.name), \(bind: now()))
+                    """
+                ).run()
+                return true
+            }
+            if didRun { applied.append(migration) }
+        }
+        return applied
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+import KompetanseDomain
+import SQLKit
+
+/// The one SQL implementation of ``Store``, used for both SQLite and PostgreSQL.
+final class SQLStore: Store {
+    let engine: SQLEngine
+    let frameworks: any FrameworkStore
+    let measures: any MeasureStore
+    let settings: any SettingsStore
+
+    init(engine: SQLEngine) {
+        self.engine = engine
+        self.frameworks = SQLFrameworkStore(engine: engine)
+        self.measures = SQLMeasureStore(engine: engine)
+        self.settings = SQLSettingsStore(engine: engine)
+    }
+
+    var engineName: String { engine.kind == .sqlite ? "SQLite" : "PostgreSQL" }
+
+    func shutdown() async throws {
+        try await engine.shutdown()
+    }
+}
+
+/// JSON coding of domain values into `data` columns.
+enum RecordCoding {
+    static func encode<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, from text: String, table: String, key: String) throws -> T {
+        do {
+            return try JSONDecoder().decode(type, from: Data(text.utf8))
+        } catch {
+            throw StoreError.corruptRecord(table: table, key: key, reason: String(describing: error))
+        }
+    }
+}
+
+struct SQLSettingsStore: SettingsStore {
+    let engine: SQLEngine
+
+    func value(for key: String) async throws -> String? {
+        try await engine.read { database in
+            try await database.raw("SELECT value FROM settings WHERE key = \(bind: key)").first()?
+                .decode(column: "value", as: String.self)
+        }
+    }
+
+    func setValue(_ value: String, for key: String) async throws {
+        try await engine.transaction { database in
+            try await database.raw("DELETE FROM settings WHERE key = \(bind: key)").run()
+            try await database.raw("INSERT INTO settings (key, value) VALUES (\(bind: key), \(bind: value))").run()
+        }
+    }
+}
+
+struct SQLFrameworkStore: FrameworkStore {
+    let engine: SQLEngine
+
+    func save(_ frameworks: [Framework]) async throws {
+        let rows: [FrameworkRow] = try frameworks.map { framework in
+            FrameworkRow(
+                framework: framework, data: try RecordCoding.encode(framework),
+                summary: try RecordCoding.encode(FrameworkSummary(framework)))
+        }
+        try await engine.transaction { database in try await Self.write(rows, in: database) }
+    }
+
+    private struct FrameworkRow: Sendable {
+        let framework: Framework
+        let data: String
+        let summary: String
+    }
+
+    private static func write(_ rows: [FrameworkRow], in database: any SQLDatabase) async throws {
+            for row in rows {
+                let framework = row.framework
+                // Nodes are deleted explicitly: SQLite only cascades with PRAGMA foreign_keys on.
+                try await database.raw("DELETE FROM framework_nodes WHERE framework_code = \(bind: framework.code)")
+                    .run()
+                try await database.raw("DELETE FROM frameworks WHERE code = \(bind: framework.code)").run()
+                try await database.raw(
+                    """
+                    INSERT INTO frameworks (code, identifier, title, summary, data)
+                    VALUES (\(bind: framework.code), \(bind: framework.identifier), \(bind: framework.title),
+                            \(bind: row.summary), \(bind: row.data))
+                    """
+                ).run()
+                for chunk in framework.nodes.chunked(into: 200) {
+                    let values: [[any Encodable & Sendable]] = chunk.map { node in
+                        [node.code, framework.code, node.identifier, node.label]
+                    }
+                    try await database.insertRows(
+                        into: "framework_nodes", columns: ["code", "framework_code", "identifier", "label"],
+                        values: values)
+                }
+            }
+    }
+
+    func summaries() async throws -> [FrameworkSummary] {
+        try await engine.read { database in
+            try await database.raw("SELECT code, summary FROM frameworks ORDER BY code").all().map { row in
+                let code = try row.decode(column: "code", as: String.self)
+                return try RecordCoding.decode(
+                    FrameworkSummary.self, from: row.decode(column: "summary", as: String.self), table: "frameworks",
+                    key: code)
+            }
+        }
+    }
+
+    func framework(code: String) async throws -> Framework? {
+        try await engine.read { database in
+            guard let row = try await database.raw("SELECT data FROM frameworks WHERE code = \(bind: code)").first()
+            else { return nil }
+            return try RecordCoding.decode(
+                Framework.self, from: row.decode(column: "data", as: String.self), table: "frameworks", key: code)
+        }
+    }
+
+    func all() async throws -> [Framework] {
+        try await engine.read { database in
+            try await database.raw("SELECT code, data FROM frameworks ORDER BY code").all().map { row in
+                try RecordCoding.decode(
+                    Framework.self, from: row.decode(column: "data", as: String.self), table: "frameworks",
+                    key: row.decode(column: "code", as: String.self))
+            }
+        }
+    }
+
+    func frameworkCode(ofNode nodeCode: String) async throws -> String? {
+        try await engine.read { database in
+            try await database.raw("SELECT framework_code FROM framework_nodes WHERE code = \(bind: nodeCode)").first()?
+                .decode(column: "framework_code", as: String.self)
+        }
+    }
+}
+
+extension SQLDatabase {
+    /// Inserts several rows with one multi-row INSERT statement.
+    func insertRows(into table: String, columns: [String], values: [[any Encodable & Sendable]]) async throws {
+        guard !values.isEmpty else { return }
+        var builder = insert(into: table).columns(columns)
+        for row in values { builder = builder.values(row) }
+        try await builder.run()
+    }
+}
+
+extension Array {
+    func chunked(into size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
+    }
+}

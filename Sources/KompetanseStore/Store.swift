@@ -1,0 +1,103 @@
+import KompetanseDomain
+
+/// Everything the application persists, one protocol per aggregate. Services depend on this, never on SQL.
+public protocol Store: Sendable {
+    /// Competence and maturity frameworks.
+    var frameworks: any FrameworkStore { get }
+    /// Providers and measures.
+    var measures: any MeasureStore { get }
+    /// Small named values (e.g. whether demo data has been loaded once).
+    var settings: any SettingsStore { get }
+    /// Which database engine is behind the store, for display and diagnostics.
+    var engineName: String { get }
+    /// Closes every connection; the store cannot be used afterwards.
+    func shutdown() async throws
+}
+
+/// Persistence of frameworks.
+public protocol FrameworkStore: Sendable {
+    /// Saves frameworks, replacing any with the same code, all in one transaction.
+    func save(_ frameworks: [Framework]) async throws
+    /// Summaries of every framework, ordered by code.
+    func summaries() async throws -> [FrameworkSummary]
+    /// The whole framework with the given code.
+    func framework(code: String) async throws -> Framework?
+    /// Every framework in full, ordered by code.
+    func all() async throws -> [Framework]
+    /// The framework code that holds the node with the given code.
+    func frameworkCode(ofNode nodeCode: String) async throws -> String?
+}
+
+/// A framework without its nodes, for lists.
+public struct FrameworkSummary: Sendable, Hashable, Codable {
+    /// Framework code.
+    public var code: String
+    /// Norwegian title.
+    public var title: String
+    /// English title, when known.
+    public var titleEn: String?
+    /// Publisher.
+    public var creator: String
+    /// Version.
+    public var version: String
+    /// Description.
+    public var description: String?
+    /// Number of nodes.
+    public var nodeCount: Int
+    /// Number of placeholder nodes awaiting an administrator.
+    public var placeholderCount: Int
+
+    /// Creates a summary.
+    public init(
+        code: String, title: String, titleEn: String?, creator: String, version: String, description: String?,
+        nodeCount: Int, placeholderCount: Int
+    ) {
+        self.code = code
+        self.title = title
+        self.titleEn = titleEn
+        self.creator = creator
+        self.version = version
+        self.description = description
+        self.nodeCount = nodeCount
+        self.placeholderCount = placeholderCount
+    }
+
+    /// The summary of a framework.
+    public init(_ framework: Framework) {
+        self.init(
+            code: framework.code, title: framework.title, titleEn: framework.titleEn, creator: framework.creator,
+            version: framework.version, description: framework.description, nodeCount: framework.nodes.count,
+            placeholderCount: framework.nodes.filter(\.isPlaceholder).count)
+    }
+}
+
+/// Persistence of providers and measures.
+public protocol MeasureStore: Sendable {
+    /// Inserts or replaces measures by identifier, all in one transaction: either all are saved or none.
+    func upsert(_ measures: [Measure]) async throws
+    /// One page of measures for a catalogue query, with total and facet counts.
+    func page(_ query: CatalogueQuery) async throws -> CataloguePage
+    /// The measure with the given identifier.
+    func measure(identifier: String) async throws -> Measure?
+    /// Every measure, ordered by identifier.
+    func all() async throws -> [Measure]
+    /// Number of measures.
+    func count() async throws -> Int
+    /// Every provider with its number of measures, ordered by name.
+    func providers() async throws -> [Provider]
+    /// The measures that name a framework node in `teaches`, ordered by name.
+    func measures(teachingNode code: String) async throws -> [Measure]
+    /// Which of the given identifiers already exist.
+    func existingIdentifiers(among identifiers: [String]) async throws -> Set<String>
+    /// Deletes measures by identifier in one transaction; returns how many existed.
+    @discardableResult
+    func delete(identifiers: [String]) async throws -> Int
+}
+
+/// Persistence of small named values.
+public protocol SettingsStore: Sendable {
+    /// The value stored under a key.
+    func value(for key: String) async throws -> String?
+    /// Stores a value under a key.
+    func setValue(_ value: String, for key: String) async throws
+}

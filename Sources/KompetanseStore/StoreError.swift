@@ -1,0 +1,20 @@
+/// Errors raised by the store.
+public enum StoreError: Error, Sendable, CustomStringConvertible, Equatable {
+    /// The store was used after `shutdown()`.
+    case shutDown
+    /// The database URL or folder could not be used.
+    case configuration(String)
+    /// A stored record could not be read back.
+    case corruptRecord(table: String, key: String, reason: String)
+    /// A migration failed.
+    case migration(version: Int, name: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .shutDown: "databasen er stengt"
+        case .configuration(let message): "databaseoppsett: \(message)"
+        case .corruptRecord(let table, let key, let reason): "kunne ikke lese \(table) «\(key)»: \(reason)"
+        case .migration(let version, let name, let reason): "migrering \(version) (\(name)) feilet: \(reason)"
+        }
+    }
+}
