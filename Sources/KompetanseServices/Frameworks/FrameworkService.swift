@@ -75,3 +75,14 @@ public struct FrameworkService: Sendable {
             measures: try await store.measures.measures(teachingNode: code))
     }
 }
+
+extension FrameworkService {
+    /// Which framework each node code belongs to, for building links to nodes.
+    public func frameworkCodesByNode() async throws -> [String: String] {
+        var index: [String: String] = [:]
+        for framework in try await store.frameworks.all() {
+            for node in framework.nodes { index[node.code] = framework.code }
+        }
+        return index
+    }
+}

@@ -139,10 +139,15 @@ public struct InterchangeService: Sendable {
 /// Data files shipped inside the product: the frameworks and the demo catalogue.
 public enum ShippedData {
     static func resourceURL(_ folder: String) throws -> URL {
-        guard let base = Bundle.module.resourceURL else {
-            throw ServiceError.notFound("ressursmappen til kompetansebro")
-        }
-        return base.appendingPathComponent("Resources").appendingPathComponent(folder)
+        // Foundation on Linux reports the bundle's own "Resources" folder as its resource URL, on macOS the
+        // bundle root; the copied folder is also named "Resources", so look in both places.
+        let candidates = [
+            Bundle.module.bundleURL.appendingPathComponent("Resources"), Bundle.module.resourceURL,
+            Bundle.module.resourceURL?.appendingPathComponent("Resources"),
+        ].compactMap { $0 }
+        guard let base = candidates.first(where: { FileManager.default.fileExists(atPath: $0.appendingPathComponent(folder).path) })
+        else { throw ServiceError.notFound("ressursmappen \(folder) til kompetansebro") }
+        return base.appendingPathComponent(folder)
     }
 
     /// The shipped CASE framework files, by file name.

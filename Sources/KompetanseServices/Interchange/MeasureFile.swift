@@ -294,3 +294,10 @@ public enum MeasureFile {
         }
     }
 }
+
+extension MeasureFile {
+    /// The schema.org `Course` record of one measure, as exported.
+    public static func record(_ measure: Measure) -> JSONValue {
+        .object(SchemaOrgCourse.object(for: measure))
+    }
+}

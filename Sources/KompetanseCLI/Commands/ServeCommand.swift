@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import KompetanseServices
+import KompetanseWeb
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve", abstract: "Start nettsidene og JSON-API-et.")
+
+    @OptionGroup var options: CommonOptions
+    @Option(help: "Porten det lyttes på.")
+    var port: Int = 8080
+    @Option(help: "Adressen det lyttes på.")
+    var host: String = "127.0.0.1"
+    @Flag(help: "Last demokatalogen første gang, når katalogen er tom.")
+    var demo = false
+
+    func run() async throws {
+        try await reportingErrors {
+            guard (0...65_535).contains(port) else { throw CLIError.usage("--port skal være mellom 0 og 65535") }
+            try await options.withServices { services in
+                if demo {
+                    let loaded = try await services.interchange.seedDemoCatalogue()
+                    if loaded > 0 { print("lastet \(loaded) demotiltak") }
+                }
+                let host = self.host
+                let app = try await WebApplication.build(services: services, host: host, port: port) { port in
+                    print("Kompetansebro kjører på http://\(host):\(port)/ (\(services.store.engineName))")
+                }
+                try await app.runService()
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import Hummingbird
+import KompetanseDomain
+import KompetanseServices
+
+/// The HTML pages. Each handler calls the same service function as its API twin and renders a view model.
+struct PageController: Sendable {
+    let services: AppServices
+    let renderer: PageRenderer
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.get(RouterPath(SiteRoute.home.path), use: home)
+        router.get(RouterPath(SiteRoute.measures.path), use: measures)
+        router.get(RouterPath("/tiltak/:id"), use: measure)
+        router.get(RouterPath(SiteRoute.providers.path), use: providers)
+        router.get(RouterPath(SiteRoute.frameworks.path), use: frameworks)
+        router.get(RouterPath("/rammeverk/:code"), use: framework)
+        router.get(RouterPath("/rammeverk/:code/:node"), use: node)
+        router.get(RouterPath(SiteRoute.stylesheet.path), use: stylesheet)
+    }
+
+    @Sendable func home(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let texts = renderer.texts(for: request.uiLanguage)
+        let frameworks = try await services.frameworks.summaries(as: .anonymous)
+        let providers = try await services.catalogue.providers(as: .anonymous)
+        let count = try await services.catalogue.page(CatalogueQuery(pageSize: 1), as: .anonymous).total
+        let model = HomeIndex.Model(
+            measureCount: count, providerCount: providers.count, frameworkCount: frameworks.count,
+            frameworks: frameworks.map(FrameworkCard.init))
+        return renderer.page("home", model: model, title: texts["home_title"], section: .home, request: request)
+    }
+
+    @Sendable func measures(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let texts = renderer.texts(for: request.uiLanguage)
+        let query = try CatalogueQuery.from(request.uri.queryParameters, strict: false)
+        let page = try await services.catalogue.page(query, as: .anonymous)
+        let providers = try await services.catalogue.providers(as: .anonymous)
+        let model = MeasureIndex.model(page: page, providers: providers, texts: texts)
+        return renderer.page(
+            "measures", model: model, title: texts["catalogue_title"], section: .catalogue,
+            breadcrumbs: [Crumb(label: texts["nav_home"], href: "/"), Crumb(label: texts["nav_catalogue"], href: nil)],
+            request: request)
+    }
+
+    @Sendable func measure(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let texts = renderer.texts(for: request.uiLanguage)
+        let identifier = try context.parameters.require("id")
+        let detail = try await services.catalogue.measure(identifier: identifier, as: .anonymous)
+        let model = MeasureShow.model(detail, frameworkCodes: try await services.frameworks.frameworkCodesByNode(), texts: texts)
+        return renderer.page(
+            "measure", model: model, title: detail.measure.name, section: .catalogue,
+            breadcrumbs: [
+                Crumb(label: texts["nav_home"], href: "/"), Crumb(label: texts["nav_catalogue"], href: SiteRoute.measures.path),
+                Crumb(label: detail.measure.name, href: nil),
+            ], request: request)
+    }
+
+    @Sendable func providers(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let texts = renderer.texts(for: request.uiLanguage)
+        let providers = try await services.catalogue.providers(as: .anonymous)
+        let model = ProviderIndex.Model(
+            providers: providers.map { .init(href: SiteRoute.provider($0.identifier), name: $0.name, count: $0.measureCount) })
+        return renderer.page(
+            "providers", model: model, title: texts["providers_heading"], section: .providers,
+            breadcrumbs: [Crumb(label: texts["nav_home"], href: "/"), Crumb(label: texts["nav_providers"], href: nil)],
+            request: request)
+    }
+
+    @Sendable func frameworks(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let texts = renderer.texts(for: request.uiLanguage)
+        let model = FrameworkIndex.Model(
+            frameworks: try await services.frameworks.summaries(as: .anonymous).map(FrameworkCard.init))
+        return renderer.page(
+            "frameworks", model: model, title: texts["frameworks_heading"], section: .frameworks,
+            breadcrumbs: [Crumb(label: texts["nav_home"], href: "/"), Crumb(label: texts["nav_frameworks"], href: nil)],
+            request: request)
+    }
+
+    @Sendable func framework(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let texts = renderer.texts(for: request.uiLanguage)
+        let framework = try await services.frameworks.framework(code: try context.parameters.require("code"), as: .anonymous)
+        return renderer.page(
+            "framework", model: FrameworkShow.model(framework), title: framework.title, section: .frameworks,
+            breadcrumbs: [
+                Crumb(label: texts["nav_home"], href: "/"),
+                Crumb(label: texts["nav_frameworks"], href: SiteRoute.frameworks.path), Crumb(label: framework.title, href: nil),
+            ], request: request)
+    }
+
+    @Sendable func node(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let texts = renderer.texts(for: request.uiLanguage)
+        let code = try context.parameters.require("code")
+        let detail = try await services.frameworks.node(code: try context.parameters.require("node"), as: .anonymous)
+        guard detail.framework.code == code else { throw ServiceError.notFound("noden i rammeverket «\(code)»") }
+        let model = NodeShow.model(detail, frameworkCodes: try await services.frameworks.frameworkCodesByNode())
+        var crumbs = [
+            Crumb(label: texts["nav_home"], href: "/"), Crumb(label: texts["nav_frameworks"], href: SiteRoute.frameworks.path),
+            Crumb(label: detail.framework.title, href: SiteRoute.framework(code).path),
+        ]
+        crumbs += detail.ancestors.map { Crumb(label: $0.label, href: SiteRoute.node(framework: code, node: $0.code).path) }
+        crumbs.append(Crumb(label: detail.node.label, href: nil))
+        return renderer.page(
+            "node", model: model, title: detail.node.label, section: .frameworks, breadcrumbs: crumbs, request: request)
+    }
+
+    @Sendable func stylesheet(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        Response(
+            status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: renderer.stylesheet)))
+    }
+}

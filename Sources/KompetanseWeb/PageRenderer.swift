@@ -1,0 +1,130 @@
+import Foundation
+import Hummingbird
+import Mustache
+
+/// A view model that receives the UI strings of the request's language as `t`.
+protocol PageModel: Sendable {
+    var t: [String: String] { get set }
+}
+
+/// One link of the main menu.
+struct NavItem: Sendable {
+    let href: String
+    let label: String
+    let current: Bool
+}
+
+/// One step of the breadcrumb trail; the last has no link.
+struct Crumb: Sendable {
+    let label: String
+    let href: String?
+}
+
+/// The main menu entries.
+enum Section: Sendable {
+    case home, catalogue, providers, frameworks, none
+}
+
+/// Renders pages: a Mustache template for the body inside the shared layout.
+struct PageRenderer: Sendable {
+    let library: MustacheLibrary
+    let strings: StringTables
+    let stylesheet: String
+
+    /// Loads templates, string tables and the stylesheet from the module's resources; fails fast if any is missing.
+    static func load() async throws -> PageRenderer {
+        // See ShippedData.resourceURL: Linux and macOS disagree on where the copied folder sits.
+        let candidates = [
+            Bundle.module.bundleURL.appendingPathComponent("Resources"), Bundle.module.resourceURL,
+            Bundle.module.resourceURL?.appendingPathComponent("Resources"),
+        ].compactMap { $0 }
+        guard let base = candidates.first(where: { FileManager.default.fileExists(atPath: $0.appendingPathComponent("Templates").path) })
+        else { throw WebError.missingResources("Resources/Templates") }
+        let library = try await MustacheLibrary(directory: base.appendingPathComponent("Templates").path)
+        for name in ["layout", "home", "measures", "measure", "providers", "frameworks", "framework", "node", "error"]
+        where library.getTemplate(named: name) == nil {
+            throw WebError.missingResources("Templates/\(name).mustache")
+        }
+        let strings = try StringTables.load(from: base.appendingPathComponent("Strings"))
+        let stylesheet = try String(contentsOf: base.appendingPathComponent("Public/app.css"), encoding: .utf8)
+        return PageRenderer(library: library, strings: strings, stylesheet: stylesheet)
+    }
+
+    func texts(for language: UILanguage) -> Texts {
+        Texts(language: language, strings: strings.strings(for: language))
+    }
+
+    /// A complete HTML response.
+    func page<Model: PageModel>(
+        _ template: String, model: Model, title: String, section: Section, breadcrumbs: [Crumb] = [],
+        request: Request, status: HTTPResponse.Status = .ok
+    ) -> Response {
+        let language = request.uiLanguage
+        let texts = texts(for: language)
+        var model = model
+        model.t = texts.strings
+        let body = library.render(model, withTemplate: template) ?? ""
+        let nav: [NavItem] = [
+            NavItem(href: SiteRoute.home.path, label: texts["nav_home"], current: section == .home),
+            NavItem(href: SiteRoute.measures.path, label: texts["nav_catalogue"], current: section == .catalogue),
+            NavItem(href: SiteRoute.providers.path, label: texts["nav_providers"], current: section == .providers),
+            NavItem(href: SiteRoute.frameworks.path, label: texts["nav_frameworks"], current: section == .frameworks),
+        ]
+        let layout = LayoutModel(
+            t: texts.strings, htmlLang: language.htmlLang, title: title, body: body, nav: nav,
+            languages: UILanguage.allCases.map { option in
+                LanguageLink(
+                    code: option.rawValue, label: texts["lang_\(option.rawValue)"],
+                    href: Self.link(request, settingLanguage: option), current: option == language)
+            },
+            breadcrumbs: breadcrumbs, hasBreadcrumbs: !breadcrumbs.isEmpty)
+        let html = library.render(layout, withTemplate: "layout") ?? body
+        var response = Response(
+            status: status, headers: [.contentType: "text/html; charset=utf-8"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+        if let requested = request.uri.queryParameters.get("lang"), UILanguage(rawValue: requested) != nil {
+            response.setCookie(
+                Cookie(name: "lang", value: requested, maxAge: 31_536_000, path: "/", secure: false, httpOnly: true, sameSite: .lax))
+        }
+        return response
+    }
+
+    /// The current URL with `lang` set to another language.
+    static func link(_ request: Request, settingLanguage language: UILanguage) -> String {
+        var items: [(String, String)] = []
+        for (name, value) in request.uri.queryParameters where name != "lang" {
+            items.append((String(name), String(value)))
+        }
+        items.append(("lang", language.rawValue))
+        return request.uri.path + SiteRoute.query(items)
+    }
+}
+
+struct LayoutModel: Sendable {
+    let t: [String: String]
+    let htmlLang: String
+    let title: String
+    let body: String
+    let nav: [NavItem]
+    let languages: [LanguageLink]
+    let breadcrumbs: [Crumb]
+    let hasBreadcrumbs: Bool
+}
+
+struct LanguageLink: Sendable {
+    let code: String
+    let label: String
+    let href: String
+    let current: Bool
+}
+
+/// Errors while setting up the web application.
+enum WebError: Error, CustomStringConvertible {
+    case missingResources(String)
+
+    var description: String {
+        switch self {
+        case .missingResources(let path): "ressursfil mangler: \(path)"
+        }
+    }
+}
