@@ -90,7 +90,8 @@ let package = Package(
         .testTarget(
             name: "KompetanseWebTests",
             dependencies: [
-                "KompetanseWeb", "KompetanseTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "KompetanseWeb", "KompetanseTestSupport", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings),
         .testTarget(

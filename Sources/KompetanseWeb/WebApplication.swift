@@ -4,8 +4,12 @@ import Logging
 
 /// The web application as a library, so tests drive it in-process and the CLI serves it.
 public enum WebApplication {
-    /// The router with every page and API route and the shared middleware.
-    public static func buildRouter(services: AppServices) async throws -> Router<BasicRequestContext> {
+    /// The router with every page and API route and the shared middleware, answering HEAD like GET.
+    public static func buildRouter(services: AppServices) async throws -> SiteRouter {
+        SiteRouter(router: try await buildGetRouter(services: services))
+    }
+
+    static func buildGetRouter(services: AppServices) async throws -> Router<BasicRequestContext> {
         let renderer = try await PageRenderer.load()
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: SecurityHeadersMiddleware())
@@ -26,5 +30,28 @@ public enum WebApplication {
             router: router, configuration: .init(address: .hostname(host, port: port), serverName: "Kompetansebro"),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
             logger: logger)
+    }
+}
+
+/// The site's router: HEAD requests are answered by the GET route with the body left out.
+public struct SiteRouter: HTTPResponderBuilder {
+    let router: Router<BasicRequestContext>
+
+    public func buildResponder() -> HeadAsGetResponder<Router<BasicRequestContext>.Responder> {
+        HeadAsGetResponder(base: router.buildResponder())
+    }
+}
+
+/// Routes HEAD to GET and drops the body, keeping status and headers (RFC 9110 §9.3.2).
+public struct HeadAsGetResponder<Base: HTTPResponder>: HTTPResponder {
+    let base: Base
+
+    public func respond(to request: Request, context: Base.Context) async throws -> Response {
+        guard request.method == .head else { return try await base.respond(to: request, context: context) }
+        var head = request.head
+        head.method = .get
+        var response = try await base.respond(to: Request(head: head, body: request.body), context: context)
+        response.body = ResponseBody()
+        return response
     }
 }

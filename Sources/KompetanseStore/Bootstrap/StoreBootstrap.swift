@@ -64,7 +64,8 @@ public enum StoreBootstrap {
             let connection = try await SQLiteConnection.open(storage: storage, logger: logger)
             let database = connection.sql(queryLogLevel: nil)
             do {
-                for pragma in ["PRAGMA journal_mode = WAL", "PRAGMA busy_timeout = 10000", "PRAGMA foreign_keys = ON"] {
+                // busy_timeout comes first: switching to WAL needs a lock that another connection may briefly hold.
+                for pragma in ["PRAGMA busy_timeout = 10000", "PRAGMA journal_mode = WAL", "PRAGMA foreign_keys = ON"] {
                     try await database.raw(SQLQueryString(pragma)).run()
                 }
             } catch {

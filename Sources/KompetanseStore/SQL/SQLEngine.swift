@@ -10,6 +10,9 @@ public enum EngineKind: String, Sendable {
 final class SQLEngine: Sendable {
     let kind: EngineKind
     private let pool: ConnectionPool
+    /// SQLite allows one writer at a time. Writers wait here, in Swift, rather than in SQLite's busy handler,
+    /// which would block one of the few threads that every connection's queries run on.
+    private let writerLock = AsyncLock()
 
     init(kind: EngineKind, pool: ConnectionPool) {
         self.kind = kind
@@ -31,6 +34,19 @@ final class SQLEngine: Sendable {
 
     /// Runs `body` inside a transaction on one connection: it commits when `body` returns and rolls back when it throws.
     func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        guard kind == .sqlite else { return try await transactionOnConnection(body) }
+        await writerLock.lock()
+        do {
+            let result = try await transactionOnConnection(body)
+            await writerLock.unlock()
+            return result
+        } catch {
+            await writerLock.unlock()
+            throw error
+        }
+    }
+
+    private func transactionOnConnection<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let connection = try await pool.acquire()
         let database = connection.database
         do {
@@ -59,5 +75,27 @@ final class SQLEngine: Sendable {
 
     func shutdown() async throws {
         try await pool.shutdown()
+    }
+}
+
+/// A mutual-exclusion lock for async code: callers queue in order and resume one at a time.
+actor AsyncLock {
+    private var isLocked = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    func lock() async {
+        if !isLocked {
+            isLocked = true
+            return
+        }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+
+    func unlock() {
+        if waiters.isEmpty {
+            isLocked = false
+        } else {
+            waiters.removeFirst().resume()
+        }
     }
 }

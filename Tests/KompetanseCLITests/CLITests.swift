@@ -1,0 +1,86 @@
+import Foundation
+import KompetanseTestSupport
+import Testing
+
+/// The `kompetansebro` binary run as a user runs it: exit codes, messages and output files.
+struct CLIRun {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+}
+
+private func kompetansebro(_ arguments: [String]) throws -> CLIRun {
+    // Swift Testing runs from the package's build folder, where the executable sits beside the test bundle.
+    let directory = Bundle.main.bundleURL.path.hasSuffix(".xctest") ? Bundle.main.bundleURL.deletingLastPathComponent() : Bundle.main.bundleURL
+    let candidates = [directory, directory.deletingLastPathComponent()].map { $0.appendingPathComponent("kompetansebro") }
+    let executable = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) })
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    var environment = ProcessInfo.processInfo.environment
+    environment["KOMPETANSEBRO_DATABASE_URL"] = nil
+    process.environment = environment
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return CLIRun(
+        status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+        stderr: String(decoding: errData, as: UTF8.self))
+}
+
+private func temporaryFolder() -> String {
+    FileManager.default.temporaryDirectory.appendingPathComponent("kb-cli-\(UUID().uuidString)").path
+}
+
+@Suite struct CLITests {
+    @Test func importExportRoundTripWithDataBeforeOrAfterTheCommand() throws {
+        let data = temporaryFolder()
+        let other = temporaryFolder()
+        defer {
+            try? FileManager.default.removeItem(atPath: data)
+            try? FileManager.default.removeItem(atPath: other)
+        }
+        let source = Fixtures.packageRoot.appendingPathComponent("Sources/KompetanseServices/Resources/Demo/demo-catalogue.json").path
+        let imported = try kompetansebro(["--data", data, "import", "measures", source])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("nye, 0 oppdatert"))
+        let exportFile = data + "/export.json"
+        #expect(try kompetansebro(["export", "measures", "--data", data, "-o", exportFile]).status == 0)
+        #expect(try kompetansebro(["import", "measures", exportFile, "--data", other]).status == 0)
+        let again = try kompetansebro(["export", "measures", "--data", other])
+        #expect(again.stdout.data(using: .utf8) == FileManager.default.contents(atPath: exportFile))
+        let frameworks = try kompetansebro(["export", "framework", "--data", other])
+        #expect(frameworks.stdout.split(separator: "\n") == ["DFO-KI", "DI2X", "DIGCOMP", "DIGDIR", "LM"])
+    }
+
+    @Test func brokenFileExitsWithDataErrorAndNamesFileRecordAndField() throws {
+        let data = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let broken = data + "-feil.json"
+        try Data(#"[{"@type":"Course","identifier":"a","name":"A","description":"d","provider":{"name":"P"},"offers":{"price":"gratis"}}]"#.utf8)
+            .write(to: URL(fileURLWithPath: broken))
+        defer { try? FileManager.default.removeItem(atPath: broken) }
+        let run = try kompetansebro(["import", "measures", broken, "--data", data])
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("\(broken), post 1 (id «a»), felt «offers.price»: skal være et tall"))
+        #expect(run.stderr.contains("Ingenting fra denne fila er lagret"))
+        #expect(try kompetansebro(["export", "measures", "--data", data]).stdout == "[\n\n]")
+    }
+
+    @Test func missingFileAndBadOptionsHaveTheirOwnExitCodes() throws {
+        let data = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let missing = try kompetansebro(["import", "measures", "/finnes/ikke.json", "--data", data])
+        #expect(missing.status == 66)
+        #expect(missing.stderr.contains("/finnes/ikke.json finnes ikke"))
+        #expect(try kompetansebro(["export", "measures", "--format", "xml", "--data", data]).status == 64)
+        #expect(try kompetansebro(["import", "measures"]).status == 64)
+        let help = try kompetansebro(["--help"])
+        #expect(help.stdout.contains("65  ugyldige inndata"))
+    }
+}
