@@ -1,0 +1,35 @@
+# Kompetansebro — the two commands a fresh machine needs are `make run` and `make test`.
+SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
+SWIFT ?= swift
+PORT ?= 8080
+DATA ?= ./data
+
+.PHONY: run build test test-sqlite release clean help
+
+help:
+	@echo "make run    bygg og start nettsidene på http://127.0.0.1:$(PORT)/ med demodata (SQLite i $(DATA))"
+	@echo "make test   installer det testene trenger, start PostgreSQL og kjør alle testene"
+
+build:
+	$(SWIFT) build --product kompetansebro
+
+run: build
+	$$($(SWIFT) build --show-bin-path)/kompetansebro serve --demo --port $(PORT) --data $(DATA)
+
+# Builds tests and product together (one build plan, no re-planning), then runs every test on SQLite
+# and, through scripts/with-postgres.sh, the store contract suite on PostgreSQL too.
+test:
+	$(SWIFT) build --build-tests
+	./scripts/with-postgres.sh $(SWIFT) test --skip-build 2>&1 | tee .build/test-output.txt
+	@grep -a "Test run with" .build/test-output.txt | tail -1
+
+test-sqlite:
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+release:
+	$(SWIFT) build -c release --product kompetansebro
+
+clean:
+	rm -rf .build
