@@ -80,7 +80,9 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "KompetanseDomainTests", dependencies: ["KompetanseDomain"], swiftSettings: swiftSettings),
-        .testTarget(name: "KompetanseSearchTests", dependencies: ["KompetanseSearch"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "KompetanseSearchTests", dependencies: ["KompetanseSearch"], resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "KompetanseStoreTests", dependencies: ["KompetanseStore", "KompetanseTestSupport"],
             swiftSettings: swiftSettings),

@@ -1,5 +1,7 @@
 import Foundation
 import KompetanseDomain
+import KompetanseModelClient
+import KompetanseSearch
 import KompetanseStore
 import Logging
 
@@ -17,6 +19,8 @@ public final class AppServices: Sendable {
     public let frameworks: FrameworkService
     /// Imports and exports.
     public let interchange: InterchangeService
+    /// Matching needs to measures.
+    public let matching: MatchService
 
     /// Builds services over an open store.
     public init(configuration: AppConfiguration, store: any Store, clock: any Clock = SystemClock()) {
@@ -26,6 +30,14 @@ public final class AppServices: Sendable {
         self.catalogue = CatalogueService(store: store)
         self.frameworks = FrameworkService(store: store)
         self.interchange = InterchangeService(store: store, clock: clock)
+        let embedder: (any Embedder)? = configuration.embeddingsURL.map { url in
+            CachingEmbedder(
+                base: OpenAICompatibleEmbedder(
+                    endpoint: ModelEndpoint(baseURL: url, model: configuration.embeddingsModel),
+                    sendsInputType: configuration.embeddingsInputType),
+                store: store.embeddings)
+        }
+        self.matching = MatchService(store: store, embedder: embedder)
     }
 
     /// Opens the store the configuration names, migrates it and loads the shipped frameworks into an empty store.

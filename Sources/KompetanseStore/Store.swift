@@ -8,6 +8,8 @@ public protocol Store: Sendable {
     var measures: any MeasureStore { get }
     /// Small named values (e.g. whether demo data has been loaded once).
     var settings: any SettingsStore { get }
+    /// Cached embedding vectors.
+    var embeddings: any EmbeddingStore { get }
     /// Which database engine is behind the store, for display and diagnostics.
     var engineName: String { get }
     /// Closes every connection; the store cannot be used afterwards.
@@ -89,6 +91,8 @@ public protocol MeasureStore: Sendable {
     func measures(teachingNode code: String) async throws -> [Measure]
     /// Which of the given identifiers already exist.
     func existingIdentifiers(among identifiers: [String]) async throws -> Set<String>
+    /// A token that changes whenever the catalogue changes (in this or any other process).
+    func revision() async throws -> String
     /// Deletes measures by identifier in one transaction; returns how many existed.
     @discardableResult
     func delete(identifiers: [String]) async throws -> Int
@@ -100,4 +104,12 @@ public protocol SettingsStore: Sendable {
     func value(for key: String) async throws -> String?
     /// Stores a value under a key.
     func setValue(_ value: String, for key: String) async throws
+}
+
+/// Cached embedding vectors, keyed by content hash and model, so nothing is embedded twice.
+public protocol EmbeddingStore: Sendable {
+    /// The stored vectors among the given content hashes for a model.
+    func vectors(for hashes: [String], model: String) async throws -> [String: [Float]]
+    /// Stores vectors (replacing any with the same hash and model).
+    func save(_ vectors: [String: [Float]], model: String) async throws
 }

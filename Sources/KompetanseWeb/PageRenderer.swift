@@ -22,7 +22,7 @@ struct Crumb: Sendable {
 
 /// The main menu entries.
 enum Section: Sendable {
-    case home, catalogue, providers, frameworks, none
+    case home, catalogue, match, providers, frameworks, none
 }
 
 /// Renders pages: a Mustache template for the body inside the shared layout.
@@ -41,7 +41,10 @@ struct PageRenderer: Sendable {
         guard let base = candidates.first(where: { FileManager.default.fileExists(atPath: $0.appendingPathComponent("Templates").path) })
         else { throw WebError.missingResources("Resources/Templates") }
         let library = try await MustacheLibrary(directory: base.appendingPathComponent("Templates").path)
-        for name in ["layout", "home", "measures", "measure", "providers", "frameworks", "framework", "node", "error"]
+        for name in [
+            "layout", "home", "measures", "measure", "providers", "frameworks", "framework", "node", "error", "match",
+            "coverage",
+        ]
         where library.getTemplate(named: name) == nil {
             throw WebError.missingResources("Templates/\(name).mustache")
         }
@@ -67,6 +70,7 @@ struct PageRenderer: Sendable {
         let nav: [NavItem] = [
             NavItem(href: SiteRoute.home.path, label: texts["nav_home"], current: section == .home),
             NavItem(href: SiteRoute.measures.path, label: texts["nav_catalogue"], current: section == .catalogue),
+            NavItem(href: SiteRoute.match.path, label: texts["nav_match"], current: section == .match),
             NavItem(href: SiteRoute.providers.path, label: texts["nav_providers"], current: section == .providers),
             NavItem(href: SiteRoute.frameworks.path, label: texts["nav_frameworks"], current: section == .frameworks),
         ]

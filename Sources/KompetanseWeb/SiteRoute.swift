@@ -4,6 +4,8 @@ import Foundation
 enum SiteRoute {
     case home
     case measures
+    case match
+    case coverage
     case measure(String)
     case providers
     case frameworks
@@ -17,6 +19,8 @@ enum SiteRoute {
         switch self {
         case .home: "/"
         case .measures: "/tiltak"
+        case .match: "/tiltak/finn"
+        case .coverage: "/rammeverk/dekning"
         case .measure(let id): "/tiltak/\(Self.encode(id))"
         case .providers: "/tilbydere"
         case .frameworks: "/rammeverk"

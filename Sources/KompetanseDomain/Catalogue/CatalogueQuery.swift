@@ -76,7 +76,7 @@ public struct CataloguePage: Sendable, Hashable {
 }
 
 /// Audience groups derived from a measure's free-text audience, for filtering.
-public enum AudienceGroup: String, Sendable, Hashable, CaseIterable {
+public enum AudienceGroup: String, Sendable, Hashable, CaseIterable, Codable {
     case topLeaders = "toppledere"
     case leaders = "ledere"
     case allEmployees = "alle-ansatte"

@@ -158,6 +158,12 @@ public enum ShippedData {
         return try names.map { InputFile(name: $0, data: try Data(contentsOf: folder.appendingPathComponent($0))) }
     }
 
+    /// The domain synonym groups of the concept layer.
+    public static func synonyms() throws -> [SynonymGroup] {
+        let url = try resourceURL("Concepts").appendingPathComponent("synonyms.json")
+        return try JSONDecoder().decode([SynonymGroup].self, from: Data(contentsOf: url))
+    }
+
     /// The shipped demo catalogue.
     public static func demoCatalogue() throws -> InputFile {
         let url = try resourceURL("Demo").appendingPathComponent("demo-catalogue.json")

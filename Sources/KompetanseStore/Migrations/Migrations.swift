@@ -13,6 +13,7 @@ enum Migrations {
         createFrameworks,
         createCatalogue,
         createSettings,
+        createEmbeddings,
     ]
 
     // 0001
@@ -67,6 +68,17 @@ enum Migrations {
     static let createSettings = Migration(
         version: 3, name: "CreateSettings",
         statements: ["CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"])
+
+    // 0004
+    static let createEmbeddings = Migration(
+        version: 4, name: "CreateEmbeddings",
+        statements: [
+            """
+            CREATE TABLE embeddings (
+                content_hash TEXT NOT NULL, model TEXT NOT NULL, vector TEXT NOT NULL,
+                PRIMARY KEY (content_hash, model))
+            """
+        ])
 
     /// Runs every migration that has not run yet, each in its own transaction.
     static func run(on engine: SQLEngine, now: @escaping @Sendable () -> String) async throws -> [Migration] {

@@ -1,3 +1,4 @@
+import Foundation
 import KompetanseDomain
 import SQLKit
 
@@ -59,6 +60,24 @@ struct SQLMeasureStore: MeasureStore {
                 }
             }
             try await Self.refreshProviders(in: database, touched: rows.map(\.measure))
+            try await Self.bumpRevision(in: database)
+    }
+
+    static let revisionKey = "catalogue.revision"
+
+    /// Marks the catalogue as changed, so derived data (search indexes) in any process knows to rebuild.
+    private static func bumpRevision(in database: any SQLDatabase) async throws {
+        try await database.raw("DELETE FROM settings WHERE key = \(bind: revisionKey)").run()
+        try await database.raw(
+            "INSERT INTO settings (key, value) VALUES (\(bind: revisionKey), \(bind: UUID().uuidString))"
+        ).run()
+    }
+
+    func revision() async throws -> String {
+        try await engine.read { database in
+            try await database.raw("SELECT value FROM settings WHERE key = \(bind: Self.revisionKey)").first()?
+                .decode(column: "value", as: String.self) ?? "empty"
+        }
     }
 
     private static func deleteRows(identifiers: [any Encodable & Sendable], in database: any SQLDatabase) async throws {
@@ -99,6 +118,7 @@ struct SQLMeasureStore: MeasureStore {
                 try await Self.deleteRows(identifiers: binds, in: database)
             }
             try await Self.refreshProviders(in: database, touched: [])
+            try await Self.bumpRevision(in: database)
             return existing
         }
     }

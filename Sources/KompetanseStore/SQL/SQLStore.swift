@@ -8,12 +8,14 @@ final class SQLStore: Store {
     let frameworks: any FrameworkStore
     let measures: any MeasureStore
     let settings: any SettingsStore
+    let embeddings: any EmbeddingStore
 
     init(engine: SQLEngine) {
         self.engine = engine
         self.frameworks = SQLFrameworkStore(engine: engine)
         self.measures = SQLMeasureStore(engine: engine)
         self.settings = SQLSettingsStore(engine: engine)
+        self.embeddings = SQLEmbeddingStore(engine: engine)
     }
 
     var engineName: String { engine.kind == .sqlite ? "SQLite" : "PostgreSQL" }
@@ -152,5 +154,58 @@ extension SQLDatabase {
 extension Array {
     func chunked(into size: Int) -> [ArraySlice<Element>] {
         stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
+    }
+}
+
+struct SQLEmbeddingStore: EmbeddingStore {
+    let engine: SQLEngine
+
+    func vectors(for hashes: [String], model: String) async throws -> [String: [Float]] {
+        try await engine.read { database in
+            var found: [String: [Float]] = [:]
+            for chunk in hashes.chunked(into: 500) {
+                let binds = chunk.map { $0 as any Encodable & Sendable }
+                let rows = try await database.raw(
+                    "SELECT content_hash, vector FROM embeddings WHERE model = \(bind: model) AND content_hash IN (\(binds: binds))"
+                ).all()
+                for row in rows {
+                    let hash = try row.decode(column: "content_hash", as: String.self)
+                    if let vector = VectorCoding.decode(try row.decode(column: "vector", as: String.self)) { found[hash] = vector }
+                }
+            }
+            return found
+        }
+    }
+
+    func save(_ vectors: [String: [Float]], model: String) async throws {
+        let rows: [[any Encodable & Sendable]] = vectors.map { [$0.key, model, VectorCoding.encode($0.value)] }
+        try await engine.transaction { database in
+            for chunk in rows.chunked(into: 200) {
+                let hashes = chunk.map { $0[0] }
+                try await database.raw(
+                    "DELETE FROM embeddings WHERE model = \(bind: model) AND content_hash IN (\(binds: hashes))"
+                ).run()
+                try await database.insertRows(into: "embeddings", columns: ["content_hash", "model", "vector"], values: Array(chunk))
+            }
+        }
+    }
+}
+
+/// Vectors as base64 of little-endian float32, a TEXT value both engines store alike.
+enum VectorCoding {
+    static func encode(_ vector: [Float]) -> String {
+        var data = Data(capacity: vector.count * 4)
+        for value in vector { withUnsafeBytes(of: value.bitPattern.littleEndian) { data.append(contentsOf: $0) } }
+        return data.base64EncodedString()
+    }
+
+    static func decode(_ text: String) -> [Float]? {
+        guard let data = Data(base64Encoded: text), data.count % 4 == 0 else { return nil }
+        let bytes = [UInt8](data)
+        return stride(from: 0, to: bytes.count, by: 4).map { offset in
+            let bits = UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16
+                | UInt32(bytes[offset + 3]) << 24
+            return Float(bitPattern: bits)
+        }
     }
 }

@@ -18,6 +18,8 @@ struct APIController: Sendable {
         api.get("providers/:id", use: provider)
         api.get("measures", use: measures)
         api.get("measures/:id", use: measure)
+        api.post("match", use: match)
+        api.get("coverage", use: coverage)
     }
 
     @Sendable func frameworks(_ request: Request, context: BasicRequestContext) async throws -> Response {

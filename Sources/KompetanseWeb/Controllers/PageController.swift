@@ -10,6 +10,8 @@ struct PageController: Sendable {
     func register(on router: Router<BasicRequestContext>) {
         router.get(RouterPath(SiteRoute.home.path), use: home)
         router.get(RouterPath(SiteRoute.measures.path), use: measures)
+        router.get(RouterPath(SiteRoute.match.path), use: match)
+        router.get(RouterPath(SiteRoute.coverage.path), use: coverage)
         router.get(RouterPath("/tiltak/:id"), use: measure)
         router.get(RouterPath(SiteRoute.providers.path), use: providers)
         router.get(RouterPath(SiteRoute.frameworks.path), use: frameworks)
@@ -39,6 +41,39 @@ struct PageController: Sendable {
             "measures", model: model, title: texts["catalogue_title"], section: .catalogue,
             breadcrumbs: [Crumb(label: texts["nav_home"], href: "/"), Crumb(label: texts["nav_catalogue"], href: nil)],
             request: request)
+    }
+
+    @Sendable func match(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let texts = renderer.texts(for: request.uiLanguage)
+        let need = String((request.uri.queryParameters.get("behov") ?? "").prefix(2_000))
+        let filters = try CatalogueQuery.from(request.uri.queryParameters, strict: false).filters
+        var result: MatchResult?
+        if !need.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            result = try await services.matching.match(
+                MatchService.Request(text: need, limit: 10, filters: filters), as: .anonymous)
+        }
+        return renderer.page(
+            "match", model: MatchShow.model(need: need, filters: filters, result: result, texts: texts),
+            title: texts["match_title"], section: .match,
+            breadcrumbs: [Crumb(label: texts["nav_home"], href: "/"), Crumb(label: texts["nav_match"], href: nil)],
+            request: request)
+    }
+
+    @Sendable func coverage(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let texts = renderer.texts(for: request.uiLanguage)
+        let coverage = try await services.matching.coverage(as: .anonymous)
+        let model = CoverageIndex.Model(
+            rows: coverage.map {
+                .init(
+                    href: SiteRoute.node(framework: $0.frameworkCode, node: $0.node.code).path, label: $0.node.label,
+                    code: $0.node.code, framework: $0.frameworkCode, count: $0.measureCount)
+            })
+        return renderer.page(
+            "coverage", model: model, title: texts["coverage_title"], section: .frameworks,
+            breadcrumbs: [
+                Crumb(label: texts["nav_home"], href: "/"), Crumb(label: texts["nav_frameworks"], href: SiteRoute.frameworks.path),
+                Crumb(label: texts["coverage_title"], href: nil),
+            ], request: request)
     }
 
     @Sendable func measure(_ request: Request, context: BasicRequestContext) async throws -> Response {

@@ -1,0 +1,231 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A document to index: an identifier and named text fields.
+public struct SearchDocument: Sendable {
+    /// The caller's identifier.
+    public var identifier: String
+    /// Field name → text.
+    public var fields: [String: String]
+
+    /// Creates a document.
+    public init(identifier: String, fields: [String: String]) {
+        self.identifier = identifier
+        self.fields = fields
+    }
+}
+
+/// How a field counts in BM25F.
+public struct FieldSpecification: Sendable, Hashable {
+    /// The field name.
+    public var name: String
+    /// How much one occurrence here counts relative to the others.
+    public var weight: Double
+    /// Length normalisation for this field (BM25's `b`): 0 ignores length, 1 divides fully by relative length.
+    public var lengthNormalisation: Double
+
+    /// Creates a field specification.
+    public init(name: String, weight: Double, lengthNormalisation: Double = 0.75) {
+        self.name = name
+        self.weight = weight
+        self.lengthNormalisation = lengthNormalisation
+    }
+}
+
+/// One weighted term of a query, with where it came from (the user's word, a synonym, a compound part).
+public struct QueryTerm: Sendable, Hashable {
+    /// The index form.
+    public var term: String
+    /// Weight relative to the user's own words (1).
+    public var weight: Double
+    /// The word or phrase that produced it, for explanations.
+    public var origin: String
+
+    /// Creates a query term.
+    public init(term: String, weight: Double = 1, origin: String) {
+        self.term = term
+        self.weight = weight
+        self.origin = origin
+    }
+}
+
+/// A scored document with the explanation of its score.
+public struct SearchHit: Sendable {
+    /// The document identifier.
+    public var identifier: String
+    /// The score.
+    public var score: Double
+    /// Why: per matched term, its contribution and the fields it was found in.
+    public var explanation: ScoreExplanation
+}
+
+/// An immutable inverted index over fielded documents, scored with BM25F.
+///
+/// BM25F (Robertson, Zaragoza & Taylor 2004): per term, field frequencies are length-normalised per field,
+/// weighted and summed into one pseudo-frequency `tf`, then saturated once: `idf · tf / (k1 + tf)`.
+/// `idf = ln(1 + (N − df + 0.5) / (df + 0.5))` as in Lucene.
+public struct InvertedIndex: Sendable {
+    /// Named constants.
+    public enum Configuration {
+        /// Term-frequency saturation; 1.2 is the usual BM25 value.
+        public static let k1 = 1.2
+        /// Weight of a compound part relative to a whole word found in the text.
+        public static let compoundPartWeight = 0.6
+    }
+
+    private struct Posting: Sendable {
+        let document: Int
+        let field: Int
+        let frequency: Double
+    }
+
+    /// The fields and their weights.
+    public let fields: [FieldSpecification]
+    /// The analyzer used for documents and queries.
+    public let analyzer: Analyzer
+    /// The splitter built from this index's vocabulary.
+    public let splitter: CompoundSplitter
+    private let identifiers: [String]
+    private let postings: [String: [Posting]]
+    private let documentFrequency: [String: Int]
+    private let fieldLengths: [[Double]]
+    private let averageFieldLength: [Double]
+
+    /// Number of documents.
+    public var count: Int { identifiers.count }
+
+    /// Builds the index.
+    public init(documents: [SearchDocument], fields: [FieldSpecification], analyzer: Analyzer = Analyzer()) {
+        self.fields = fields
+        self.analyzer = analyzer
+        identifiers = documents.map(\.identifier)
+        // First pass: the vocabulary of the corpus guides compound splitting.
+        var vocabulary: Set<String> = []
+        var analysed: [[[AnalyzedTerm]]] = []
+        for document in documents {
+            var perField: [[AnalyzedTerm]] = []
+            for field in fields {
+                let terms = analyzer.terms(document.fields[field.name] ?? "")
+                for term in terms {
+                    vocabulary.insert(analyzer.options.foldNynorsk ? NynorskFolding.fold(term.surface) : term.surface)
+                    vocabulary.insert(term.term)
+                }
+                perField.append(terms)
+            }
+            analysed.append(perField)
+        }
+        let splitter = CompoundSplitter(vocabulary: vocabulary)
+        self.splitter = splitter
+        var postings: [String: [Posting]] = [:]
+        var documentFrequency: [String: Int] = [:]
+        var lengths: [[Double]] = []
+        var totals = [Double](repeating: 0, count: fields.count)
+        var partCache: [String: [String]] = [:]
+        for (documentIndex, perField) in analysed.enumerated() {
+            var seen: Set<String> = []
+            var lengthRow: [Double] = []
+            for (fieldIndex, terms) in perField.enumerated() {
+                var frequencies: [String: Double] = [:]
+                for term in terms {
+                    frequencies[term.term, default: 0] += 1
+                    let parts: [String]
+                    if let cached = partCache[term.surface] {
+                        parts = cached
+                    } else {
+                        let folded = analyzer.options.foldNynorsk ? NynorskFolding.fold(term.surface) : term.surface
+                        parts = splitter.split(folded).compactMap { analyzer.term(for: $0) }
+                        partCache[term.surface] = parts
+                    }
+                    for part in parts where part != term.term {
+                        frequencies[part, default: 0] += Configuration.compoundPartWeight
+                    }
+                }
+                for (term, frequency) in frequencies {
+                    postings[term, default: []].append(Posting(document: documentIndex, field: fieldIndex, frequency: frequency))
+                    if seen.insert(term).inserted { documentFrequency[term, default: 0] += 1 }
+                }
+                lengthRow.append(Double(terms.count))
+                totals[fieldIndex] += Double(terms.count)
+            }
+            lengths.append(lengthRow)
+        }
+        self.postings = postings
+        self.documentFrequency = documentFrequency
+        fieldLengths = lengths
+        let documentCount = Double(max(1, documents.count))
+        averageFieldLength = totals.map { max(1, $0 / documentCount) }
+    }
+
+    /// Inverse document frequency of a term (0 when absent).
+    public func idf(_ term: String) -> Double {
+        let n = Double(identifiers.count)
+        let df = Double(documentFrequency[term] ?? 0)
+        guard df > 0 else { return 0 }
+        return log(1 + (n - df + 0.5) / (df + 0.5))
+    }
+
+    /// True when the term occurs in some document.
+    public func contains(term: String) -> Bool { documentFrequency[term] != nil }
+
+    /// The query terms of a text: its own analysed words, plus the parts of compounds the corpus knows.
+    public func queryTerms(_ text: String, weight: Double = 1, origin: String? = nil) -> [QueryTerm] {
+        var result: [QueryTerm] = []
+        for term in analyzer.terms(text) {
+            result.append(QueryTerm(term: term.term, weight: weight, origin: origin ?? term.surface))
+            let folded = analyzer.options.foldNynorsk ? NynorskFolding.fold(term.surface) : term.surface
+            // A query compound unknown to the corpus ("sikkerhetskulturarbeid") is searched by its parts.
+            if !contains(term: term.term) {
+                for part in splitter.split(folded).compactMap({ analyzer.term(for: $0) }) {
+                    result.append(
+                        QueryTerm(term: part, weight: weight * Configuration.compoundPartWeight, origin: origin ?? term.surface))
+                }
+            }
+        }
+        return result
+    }
+
+    /// BM25F scores of every document matching at least one query term, best first.
+    /// - Parameters:
+    ///   - allowed: when given, only documents for which it returns true are scored.
+    public func search(_ query: [QueryTerm], limit: Int = .max, allowed: ((String) -> Bool)? = nil) -> [SearchHit] {
+        // Repeated terms (a word and its synonym share a stem) count once, with the larger weight.
+        var merged: [String: QueryTerm] = [:]
+        for term in query where merged[term.term].map({ $0.weight < term.weight }) ?? true { merged[term.term] = term }
+        var scores: [Int: Double] = [:]
+        var details: [Int: [ScoreExplanation]] = [:]
+        for queryTerm in merged.values.sorted(by: { $0.term < $1.term }) {
+            guard let list = postings[queryTerm.term] else { continue }
+            let idf = idf(queryTerm.term)
+            var pseudo: [Int: Double] = [:]
+            var fieldsFound: [Int: [String]] = [:]
+            for posting in list {
+                let field = fields[posting.field]
+                let length = fieldLengths[posting.document][posting.field]
+                let normaliser =
+                    1 - field.lengthNormalisation + field.lengthNormalisation * length / averageFieldLength[posting.field]
+                pseudo[posting.document, default: 0] += field.weight * posting.frequency / max(normaliser, 0.0001)
+                fieldsFound[posting.document, default: []].append(field.name)
+            }
+            for (document, tf) in pseudo {
+                if let allowed, !allowed(identifiers[document]) { continue }
+                let contribution = queryTerm.weight * idf * tf / (Configuration.k1 + tf)
+                scores[document, default: 0] += contribution
+                details[document, default: []].append(
+                    ScoreExplanation(
+                        value: contribution, description: "«\(queryTerm.origin)» → \(queryTerm.term)",
+                        fields: fieldsFound[document] ?? [], children: []))
+            }
+        }
+        let ranked = scores.sorted { $0.value != $1.value ? $0.value > $1.value : identifiers[$0.key] < identifiers[$1.key] }
+        return ranked.prefix(limit).map { document, score in
+            SearchHit(
+                identifier: identifiers[document], score: score,
+                explanation: ScoreExplanation(
+                    value: score, description: "BM25F", fields: [],
+                    children: (details[document] ?? []).sorted { $0.value > $1.value }))
+        }
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import KompetanseDomain
+import KompetanseSearch
+import KompetanseStore
+
+/// Matching needs to measures: used by the page `/tiltak/finn`, `POST /api/v1/match` and `kompetansebro match`.
+public final class MatchService: Sendable {
+    let store: any Store
+    let embedder: (any Embedder)?
+    private let cache = EngineCache()
+
+    init(store: any Store, embedder: (any Embedder)?) {
+        self.store = store
+        self.embedder = embedder
+    }
+
+    /// A need to match.
+    public struct Request: Sendable {
+        /// The need in the user's words.
+        public var text: String
+        /// How many measures to return.
+        public var limit: Int
+        /// Facet filters applied before ranking.
+        public var filters: [Facet: Set<String>]
+
+        /// Creates a request.
+        public init(text: String, limit: Int = 10, filters: [Facet: Set<String>] = [:]) {
+            self.text = text
+            self.limit = limit
+            self.filters = filters
+        }
+    }
+
+    /// Ranks measures for a need; an empty or overlong need is refused with a clear message.
+    public func match(_ request: Request, as principal: Principal) async throws -> MatchResult {
+        let text = request.text.trimmingWhitespace()
+        guard !text.isEmpty else { throw ServiceError.invalidInput("skriv inn et behov å matche") }
+        guard text.count <= 2_000 else { throw ServiceError.invalidInput("behovet er for langt (høyst 2000 tegn)") }
+        guard (1...200).contains(request.limit) else { throw ServiceError.invalidInput("antall treff skal være 1–200") }
+        let engine = try await engine()
+        var dense: [(identifier: String, score: Double)]?
+        if let embedder {
+            // Without a working endpoint, matching goes on lexically; the result says so through `semanticScore`.
+            dense = try? await engine.denseScores(for: text, embedder: embedder)
+        }
+        let filters = request.filters
+        let allowed: ((Measure) -> Bool)? =
+            filters.isEmpty
+            ? nil
+            : { measure in
+                let values = measure.facetValues
+                return filters.allSatisfy { facet, wanted in values.contains { $0.facet == facet && wanted.contains($0.value) } }
+            }
+        return engine.engine.match(text, limit: request.limit, dense: dense, allowed: allowed)
+    }
+
+    /// Framework nodes with few or no measures that build them: where the catalogue has gaps.
+    public func coverage(as principal: Principal) async throws -> [NodeCoverage] {
+        let frameworks = try await store.frameworks.all()
+        let measures = try await store.measures.all()
+        var counts: [String: Int] = [:]
+        for measure in measures {
+            for code in Set(measure.teaches.compactMap(\.code)) { counts[code, default: 0] += 1 }
+        }
+        return frameworks.flatMap { framework in
+            framework.nodes.filter { !$0.isPlaceholder && $0.kind != "Generasjon" && !$0.code.hasPrefix("DIGCOMP.L") }
+                .map { NodeCoverage(frameworkCode: framework.code, node: $0, measureCount: counts[$0.code] ?? 0) }
+        }.sorted { ($0.measureCount, $0.node.code) < ($1.measureCount, $1.node.code) }
+    }
+
+    /// Suggested `teaches` tags for measures without any, from the concept layer.
+    public func suggestedTags(as principal: Principal) async throws -> [(measure: Measure, nodes: [ConceptMatch])] {
+        let engine = try await engine()
+        return engine.engine.measures.values.filter { $0.teaches.allSatisfy { $0.code == nil } }
+            .sorted { $0.identifier < $1.identifier }
+            .map { ($0, engine.engine.concepts.suggestedTags(for: $0)) }.filter { !$0.1.isEmpty }
+    }
+
+    private func engine() async throws -> BuiltEngine {
+        let revision = try await store.measures.revision() + "/" + (try await store.frameworks.summaries().map(\.code).joined())
+        if let cached = await cache.engine(for: revision) { return cached }
+        let measures = try await store.measures.all()
+        let frameworks = try await store.frameworks.all()
+        let built = BuiltEngine(
+            engine: MatchEngine(measures: measures, frameworks: frameworks, synonyms: try ShippedData.synonyms()),
+            vectors: embedder == nil ? nil : try await passageVectors(measures))
+        await cache.store(built, for: revision)
+        return built
+    }
+
+    private func passageVectors(_ measures: [Measure]) async throws -> VectorIndex? {
+        guard let embedder else { return nil }
+        let texts = measures.map(Self.passageText)
+        guard let vectors = try? await embedder.embed(texts, kind: .passage) else { return nil }
+        return VectorIndex(zip(measures.map(\.identifier), vectors).map { (identifier: $0.0, vector: $0.1) })
+    }
+
+    /// The text of a measure that is embedded: title, keywords and description.
+    static func passageText(_ measure: Measure) -> String {
+        ([measure.name, measure.keywordValues.joined(separator: ", "), measure.description] + measure.teaches.compactMap(\.name))
+            .joined(separator: ". ")
+    }
+}
+
+/// How many measures build one framework node.
+public struct NodeCoverage: Sendable {
+    /// The framework's code.
+    public var frameworkCode: String
+    /// The node.
+    public var node: FrameworkNode
+    /// Measures that declare or confirm it.
+    public var measureCount: Int
+}
+
+struct BuiltEngine: Sendable {
+    let engine: MatchEngine
+    let vectors: VectorIndex?
+
+    func denseScores(for text: String, embedder: any Embedder) async throws -> [(identifier: String, score: Double)]? {
+        guard let vectors, let query = try await embedder.embed([text], kind: .query).first else { return nil }
+        return vectors.search(query, limit: 300)
+    }
+}
+
+private actor EngineCache {
+    private var revision: String?
+    private var built: BuiltEngine?
+
+    func engine(for revision: String) -> BuiltEngine? {
+        self.revision == revision ? built : nil
+    }
+
+    func store(_ engine: BuiltEngine, for revision: String) {
+        self.revision = revision
+        built = engine
+    }
+}

@@ -1,0 +1,62 @@
+import KompetanseDomain
+import Testing
+
+@Suite struct NeedUnderstandingTests {
+    /// "gratis kurs for kommuner, nettbasert" → gratis · kurs/… · for kommuner · nettbasert
+    @Test func readsStatedConstraintsInOrder() {
+        let need = NeedUnderstanding.read("Gratis kurs for kommuner, helst nettbasert")
+        #expect(need.constraints.map(\.constraint) == [.free, .format(Constraint.courseFormats), .sector(.municipality), .online(true)])
+        #expect(need.summary == "gratis · kurs/e-læring/webinar/studium/program · for kommuner · nettbasert")
+    }
+
+    @Test func readsNynorskAndEnglish() {
+        #expect(NeedUnderstanding.read("Leiargruppa treng noko kort på nynorsk").constraints.map(\.constraint)
+            == [.audience(.topLeaders), .maximumHours(7.5), .language("nn")])
+        #expect(NeedUnderstanding.read("free online course in English for municipalities").constraints.map(\.constraint).contains(.language("en")))
+        #expect(NeedUnderstanding.read("videreutdanning med studiepoeng").constraints.map(\.constraint) == [.format([.study]), .credits])
+    }
+
+    @Test func topicalWordsAreNotConstraints() {
+        #expect(NeedUnderstanding.read("digital transformasjon og gevinstrealisering").constraints.isEmpty)
+        #expect(NeedUnderstanding.read("kommunikasjon").constraints.isEmpty, "«kommun» inside a word is not «kommune»")
+        #expect(NeedUnderstanding.read("digital transformasjon").summary == nil)
+    }
+
+    @Test func topLeadersImplyLeaders() {
+        let need = NeedUnderstanding.read("toppledere og ledere i staten")
+        #expect(need.constraints.map(\.constraint) == [.audience(.topLeaders), .sector(.state)])
+    }
+}
+
+@Suite struct MeasureProfileTests {
+    private func measure(_ description: String, price: Double? = nil, audience: String? = nil, type: ResourceType? = nil) -> Measure {
+        var measure = Measure(identifier: "m", name: "Tiltak", description: description, provider: ProviderReference(name: "P"))
+        measure.price = price.map { Price(amount: $0) }
+        measure.audience = audience
+        measure.resourceType = type
+        return measure
+    }
+
+    @Test func priceComesFromOffersOrFromTheDescription() {
+        #expect(MeasureProfile(measure("Kurs.", price: 0)).evaluate(.free) == .met)
+        #expect(MeasureProfile(measure("Kurs. Gratis for medlemskommuner.")).evaluate(.free) == .met)
+        #expect(MeasureProfile(measure("Kurs.", price: 4_000)).evaluate(.free) == .violated)
+        #expect(MeasureProfile(measure("Kurs.")).evaluate(.free) == .unknown)
+    }
+
+    @Test func publicSectorMeetsEverySectorButStateOnlyDoesNotMeetMunicipalities() {
+        #expect(MeasureProfile(measure("For ledere i offentlig sektor.")).evaluate(.sector(.municipality)) == .met)
+        #expect(MeasureProfile(measure("For ledere.", audience: "Toppledere i staten")).evaluate(.sector(.municipality)) == .violated)
+        #expect(MeasureProfile(measure("For ledere.", audience: "Ledere i kommunene")).evaluate(.sector(.municipality)) == .met)
+        #expect(MeasureProfile(measure("For ledere.")).evaluate(.sector(.municipality)) == .unknown)
+    }
+
+    @Test func deliveryAndDurationAreReadFromFormatAndText() {
+        #expect(MeasureProfile(measure("Kort innføring.", type: .eLearning)).evaluate(.online(true)) == .met)
+        #expect(MeasureProfile(measure("To fysiske samlinger i Bergen.")).evaluate(.online(true)) == .violated)
+        #expect(MeasureProfile(measure("Et masterstudium.", type: .study)).evaluate(.maximumHours(7.5)) == .violated)
+        var short = measure("Webinar.")
+        short.timeRequired = ISODuration("PT2H")
+        #expect(MeasureProfile(short).evaluate(.maximumHours(7.5)) == .met)
+    }
+}

@@ -1,0 +1,99 @@
+import KompetanseSearch
+import Testing
+
+@Suite struct InvertedIndexTests {
+    private let fields = [
+        FieldSpecification(name: "title", weight: 3, lengthNormalisation: 0.5),
+        FieldSpecification(name: "body", weight: 1),
+    ]
+
+    private func index(_ documents: [(String, String, String)]) -> InvertedIndex {
+        InvertedIndex(
+            documents: documents.map { SearchDocument(identifier: $0.0, fields: ["title": $0.1, "body": $0.2]) },
+            fields: fields)
+    }
+
+    @Test func titleMatchesOutrankBodyMatchesAndExplainThemselves() {
+        let index = index([
+            ("a", "Ledelse og strategi", "Om gevinstrealisering i prosjekter."),
+            ("b", "Gevinstrealisering i praksis", "Et kurs for ledere."),
+            ("c", "Markedsføring", "Sosiale medier."),
+        ])
+        let hits = index.search(index.queryTerms("gevinstrealisering"))
+        #expect(hits.map(\.identifier) == ["b", "a"])
+        let explanation = hits[0].explanation.children[0]
+        #expect(explanation.description == "«gevinstrealisering» → gevinstrealis")
+        #expect(explanation.fields == ["title"])
+    }
+
+    /// "ledere" and "lederne" meet "leder" after stemming and stop words are ignored.
+    @Test func inflectedFormsAndStopWordsAreHandled() {
+        let index = index([("a", "Kurs for ledere", ""), ("b", "Kurs for alle", "")])
+        #expect(index.search(index.queryTerms("lederne våre")).map(\.identifier).first == "a")
+    }
+
+    /// "sikkerhetskultur" finds a document about "kultur" and "sikkerhet" through compound splitting.
+    @Test func compoundsAreSplitByTheIndexVocabulary() {
+        let index = index([
+            ("a", "Sikkerhet i hverdagen", "God kultur for åpenhet og sikkerhet."),
+            ("b", "Økonomi", "Budsjett og regnskap."),
+        ])
+        let terms = index.queryTerms("sikkerhetskultur")
+        #expect(terms.contains { $0.term == NorwegianStemmer.stem("kultur") })
+        #expect(index.search(terms).map(\.identifier) == ["a"])
+    }
+
+    @Test func nynorskIsFoldedToBokmal() {
+        let index = index([("a", "Tjenester for innbyggere", ""), ("b", "Budsjett", "")])
+        #expect(index.search(index.queryTerms("tenester for innbyggjarar")).map(\.identifier) == ["a"])
+    }
+
+    @Test func filterExcludesDocumentsBeforeScoring() {
+        let index = index([("a", "Personvern", ""), ("b", "Personvern for ledere", "")])
+        #expect(index.search(index.queryTerms("personvern"), allowed: { $0 == "b" }).map(\.identifier) == ["b"])
+    }
+}
+
+@Suite struct VectorAndFusionTests {
+    @Test func cosineRanksByAngleNotLength() {
+        let index = VectorIndex([(identifier: "a", vector: [1, 0]), (identifier: "b", vector: [10, 10]), (identifier: "z", vector: [0, 0])])
+        let hits = index.search([1, 0.1])
+        #expect(hits.map(\.identifier) == ["a", "b"])
+        #expect(index.count == 2)
+    }
+
+    @Test func reciprocalRankFusionRewardsAgreement() {
+        let fused = Fusion.reciprocalRank([(weight: 1, identifiers: ["a", "b", "c"]), (weight: 1, identifiers: ["b", "a", "d"])])
+        #expect(Array(fused.map(\.identifier).prefix(2)) == ["a", "b"])
+        #expect(fused.last?.identifier == "d")
+    }
+
+    @Test func normalisedFusionScalesEachListByItsBest() {
+        let fused = Fusion.normalisedScores([
+            (weight: 1, scores: [(identifier: "a", score: 10), (identifier: "b", score: 5)]),
+            (weight: 1, scores: [(identifier: "b", score: 0.9), (identifier: "c", score: 0.45)]),
+        ])
+        #expect(fused.map(\.identifier) == ["b", "a", "c"])
+        #expect(fused[0].score == 1.5)
+    }
+}
+
+@Suite struct AnalyzerTests {
+    /// leder, ledere, lederne; kurs, kurset; vurdere, vurdering; sikker, sikkerhet: each pair meets in one term.
+    @Test(arguments: [
+        ["leder", "ledere", "lederne"], ["kurs", "kurset", "kursene"], ["vurdere", "vurdering", "vurderinger"],
+        ["sikker", "sikkerhet", "sikkerheten"], ["innbygger", "innbyggere", "innbyggerne"],
+        ["digitalisere", "digitalisering"], ["tjeneste", "tjenester", "tjenestene"],
+    ])
+    func formsOfOneWordMeet(forms: [String]) {
+        let analyzer = Analyzer()
+        #expect(Set(forms.compactMap(analyzer.term(for:))).count == 1, "\(forms.map { analyzer.term(for: $0) ?? "-" })")
+    }
+
+    @Test func differentWordsStayApart() {
+        let analyzer = Analyzer()
+        #expect(analyzer.term(for: "prosess") != analyzer.term(for: "pros"))
+        #expect(analyzer.term(for: "kultur") != analyzer.term(for: "kurs"))
+        #expect(analyzer.term(for: "og") == nil)
+    }
+}
