@@ -15,7 +15,7 @@ score() { python3 "$EVAL/score_match.py" "$1" | tr '\n' ' ' | sed 's/  */ /g'; }
 ndcg() { python3 "$EVAL/score_match.py" "$1" | grep -i -m1 'ndcg' | grep -oE '[0-9]+\.[0-9]+' | head -1; }
 
 python3 "$EVAL/build/baseline/bm25_baseline.py" > "$WORK/peer.jsonl"
-"$BIN" match --queries "$EVAL/needs.jsonl" --limit 10 --data "$WORK/data" > "$WORK/lexical.jsonl"
+env -u KOMPETANSEBRO_EMBEDDINGS_URL "$BIN" match --queries "$EVAL/needs.jsonl" --limit 10 --data "$WORK/data" > "$WORK/lexical.jsonl"
 echo "matching, peer BM25 (eval/build/baseline): $(score "$WORK/peer.jsonl")"
 echo "matching, kompetansebro lexical:           $(score "$WORK/lexical.jsonl")"
 PEER=$(ndcg "$WORK/peer.jsonl"); OURS=$(ndcg "$WORK/lexical.jsonl")

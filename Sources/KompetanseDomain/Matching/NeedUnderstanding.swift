@@ -136,7 +136,8 @@ enum NeedRules {
             cues: [
                 "toppledere", "toppleder", "toppleiarar", "toppleiar", "ledergruppe", "ledergruppen", "ledergrupper",
                 "leiargruppe", "leiargruppa", "toppledergruppe", "toppledergruppen", "toppledelsen", "toppledelse",
-                "top management", "leadership team", "executives", "executive",
+                "top management", "leadership team", "leadership teams", "management team", "management teams",
+                "executives", "executive", "senior leaders", "senior management",
             ]),
         Rule(
             constraint: .audience(.leaders),

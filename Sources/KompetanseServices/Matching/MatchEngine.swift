@@ -69,12 +69,27 @@ public struct MatchEngine: Sendable {
         public static let translationWeight = 0.9
         /// Weight of words that state a constraint ("gratis", "nettbasert"): they are handled as preferences.
         public static let constraintWordWeight = 0.3
-        /// Score change for each stated constraint a measure meets, cannot tell, or breaks.
-        public static let metBonus = 0.12
-        public static let unknownPenalty = 0.04
-        public static let violatedPenalty = 0.30
+        /// Weight of words that ask rather than describe ("trenger", "helst", "hjelp").
+        public static let requestWordWeight = 0.2
+        /// Score change for a stated constraint a measure meets, cannot tell, or breaks. Hard constraints (price,
+        /// delivery, sector, language, credits) decide whether a measure is usable at all; soft ones (format,
+        /// audience, length) only make it a better or worse fit.
+        public static func adjustment(for constraint: Constraint, fit: ConstraintFit) -> Double {
+            let isSoft: Bool
+            switch constraint {
+            case .format, .audience, .maximumHours: isSoft = true
+            case .free, .online, .sector, .language, .credits: isSoft = false
+            }
+            switch fit {
+            case .met: return isSoft ? 0.08 : 0.15
+            case .unknown: return isSoft ? -0.02 : -0.05
+            case .violated: return isSoft ? -0.15 : -0.45
+            }
+        }
+        /// The largest bonus one constraint can give, used to keep final scores in 0…1.
+        static let maximumBonus = 0.15
         /// Weight of the dense list in score fusion (the lexical list has weight 1).
-        public static let denseWeight = 0.8
+        public static let denseWeight = 1.0
         /// Below this share of query words matched, with no dense support, a result counts as weak.
         public static let weakCoverage = 0.34
     }
@@ -132,6 +147,7 @@ public struct MatchEngine: Sendable {
         for term in index.queryTerms(text) {
             var term = term
             if constraintWords.contains(term.origin) { term.weight *= Configuration.constraintWordWeight }
+            if RequestWords.contains(term.origin) { term.weight *= Configuration.requestWordWeight }
             terms.append(term)
         }
         let words = Tokenizer.words(text)
@@ -203,13 +219,9 @@ public struct MatchEngine: Sendable {
             for constraint in understanding.constraints {
                 let fit = profile.evaluate(constraint.constraint)
                 fits.append((constraint, fit))
-                switch fit {
-                case .met: adjustment += Configuration.metBonus
-                case .unknown: adjustment -= Configuration.unknownPenalty
-                case .violated: adjustment -= Configuration.violatedPenalty
-                }
+                adjustment += Configuration.adjustment(for: constraint.constraint, fit: fit)
             }
-            let score = max(0, relative * (1 + adjustment)) / (1 + Configuration.metBonus * Double(understanding.constraints.count))
+            let score = max(0, relative * (1 + adjustment)) / (1 + Configuration.maximumBonus * Double(understanding.constraints.count))
             hits.append(
                 MatchHit(
                     measure: measure, score: score, topicalScore: relative,
