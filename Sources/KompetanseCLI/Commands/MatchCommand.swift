@@ -19,6 +19,8 @@ struct MatchCommand: AsyncParsableCommand {
     var text: String?
     @Option(help: "Antall treff per behov.")
     var limit: Int = 10
+    @Option(name: .customLong("repeat"), help: "Kjør hvert behov så mange ganger og skriv mediantid og p99 på standard feil (måling).")
+    var repetitions: Int = 1
 
     private struct Query: Decodable {
         let id: JSONValue
@@ -36,6 +38,26 @@ struct MatchCommand: AsyncParsableCommand {
             let score: Double
             let why: String
         }
+    }
+
+    /// Times matching in-process (index already built), so figures exclude process start and the first build.
+    private func measure(_ items: [(id: JSONValue, text: String)], services: AppServices) async throws {
+        _ = try await services.matching.match(MatchService.Request(text: items[0].text, limit: limit), as: .commandLine)
+        var durations: [Double] = []
+        let clock = ContinuousClock()
+        for _ in 0..<repetitions {
+            for item in items {
+                let elapsed = try await clock.measure {
+                    _ = try await services.matching.match(MatchService.Request(text: item.text, limit: limit), as: .commandLine)
+                }
+                durations.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
+            }
+        }
+        durations.sort()
+        let median = durations[durations.count / 2]
+        let p99 = durations[min(durations.count - 1, Int(Double(durations.count) * 0.99))]
+        FileHandle.standardError.write(
+            Data(String(format: "match: %d kjøringer, median %.3f ms, p99 %.3f ms\n", durations.count, median, p99).utf8))
     }
 
     func run() async throws {
@@ -56,7 +78,9 @@ struct MatchCommand: AsyncParsableCommand {
             guard !items.isEmpty else { throw CLIError.usage("oppgi --queries FIL eller --text TEKST") }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            guard (1...10_000).contains(repetitions) else { throw CLIError.usage("--repeat skal være 1–10000") }
             try await options.withServices { services in
+                if repetitions > 1 { try await measure(items, services: services) }
                 for item in items {
                     let result = try await services.matching.match(
                         MatchService.Request(text: item.text, limit: limit), as: .commandLine)
