@@ -76,10 +76,12 @@ public struct InvertedIndex: Sendable {
         public static let compoundPartWeight = 0.6
     }
 
+    /// One occurrence list entry: a document, a field, and the field's length-normalised, weighted frequency,
+    /// computed once at build time because it does not depend on the query.
     private struct Posting: Sendable {
-        let document: Int
-        let field: Int
-        let frequency: Double
+        let document: Int32
+        let field: Int32
+        let weightedFrequency: Double
     }
 
     /// The fields and their weights.
@@ -89,9 +91,9 @@ public struct InvertedIndex: Sendable {
     /// The splitter built from this index's vocabulary.
     public let splitter: CompoundSplitter
     private let identifiers: [String]
+    private let documentIndex: [String: Int]
     private let postings: [String: [Posting]]
     private let documentFrequency: [String: Int]
-    private let fieldLengths: [[Double]]
     private let averageFieldLength: [Double]
 
     /// Number of documents.
@@ -102,6 +104,7 @@ public struct InvertedIndex: Sendable {
         self.fields = fields
         self.analyzer = analyzer
         identifiers = documents.map(\.identifier)
+        documentIndex = Dictionary(documents.enumerated().map { ($1.identifier, $0) }, uniquingKeysWith: { first, _ in first })
         // First pass: the vocabulary of the corpus guides compound splitting.
         var vocabulary: Set<String> = []
         var analysed: [[[AnalyzedTerm]]] = []
@@ -119,7 +122,7 @@ public struct InvertedIndex: Sendable {
         }
         let splitter = CompoundSplitter(vocabulary: vocabulary)
         self.splitter = splitter
-        var postings: [String: [Posting]] = [:]
+        var rawPostings: [String: [(Int, Int, Double)]] = [:]
         var documentFrequency: [String: Int] = [:]
         var lengths: [[Double]] = []
         var totals = [Double](repeating: 0, count: fields.count)
@@ -144,7 +147,7 @@ public struct InvertedIndex: Sendable {
                     }
                 }
                 for (term, frequency) in frequencies {
-                    postings[term, default: []].append(Posting(document: documentIndex, field: fieldIndex, frequency: frequency))
+                    rawPostings[term, default: []].append((documentIndex, fieldIndex, frequency))
                     if seen.insert(term).inserted { documentFrequency[term, default: 0] += 1 }
                 }
                 lengthRow.append(Double(terms.count))
@@ -152,11 +155,21 @@ public struct InvertedIndex: Sendable {
             }
             lengths.append(lengthRow)
         }
-        self.postings = postings
-        self.documentFrequency = documentFrequency
-        fieldLengths = lengths
         let documentCount = Double(max(1, documents.count))
-        averageFieldLength = totals.map { max(1, $0 / documentCount) }
+        let averages = totals.map { max(1, $0 / documentCount) }
+        // Postings stay in document order (documents were visited in order), which `explain` relies on.
+        self.postings = rawPostings.mapValues { list in
+            list.map { document, fieldIndex, frequency in
+                let field = fields[fieldIndex]
+                let normaliser =
+                    1 - field.lengthNormalisation + field.lengthNormalisation * lengths[document][fieldIndex] / averages[fieldIndex]
+                return Posting(
+                    document: Int32(document), field: Int32(fieldIndex),
+                    weightedFrequency: field.weight * frequency / max(normaliser, 0.0001))
+            }
+        }
+        self.documentFrequency = documentFrequency
+        averageFieldLength = averages
     }
 
     /// Inverse document frequency of a term (0 when absent).
@@ -187,45 +200,81 @@ public struct InvertedIndex: Sendable {
         return result
     }
 
-    /// BM25F scores of every document matching at least one query term, best first.
-    /// - Parameters:
-    ///   - allowed: when given, only documents for which it returns true are scored.
-    public func search(_ query: [QueryTerm], limit: Int = .max, allowed: ((String) -> Bool)? = nil) -> [SearchHit] {
-        // Repeated terms (a word and its synonym share a stem) count once, with the larger weight.
+    /// Repeated terms (a word and its synonym share a stem) count once, with the larger weight.
+    private func merged(_ query: [QueryTerm]) -> [QueryTerm] {
         var merged: [String: QueryTerm] = [:]
         for term in query where merged[term.term].map({ $0.weight < term.weight }) ?? true { merged[term.term] = term }
-        var scores: [Int: Double] = [:]
-        var details: [Int: [ScoreExplanation]] = [:]
-        for queryTerm in merged.values.sorted(by: { $0.term < $1.term }) {
+        return merged.values.sorted { $0.term < $1.term }
+    }
+
+    /// BM25F scores of the best documents matching at least one query term, best first, without explanations
+    /// (see ``explain(_:query:)``): scoring touches every posting, explaining only the documents shown.
+    /// - Parameters:
+    ///   - allowed: when given, only documents for which it returns true are scored.
+    public func scores(_ query: [QueryTerm], limit: Int = .max, allowed: ((String) -> Bool)? = nil) -> [(identifier: String, score: Double)] {
+        var scores = [Double](repeating: 0, count: identifiers.count)
+        var touched: [Int] = []
+        for queryTerm in merged(query) {
             guard let list = postings[queryTerm.term] else { continue }
-            let idf = idf(queryTerm.term)
-            var pseudo: [Int: Double] = [:]
-            var fieldsFound: [Int: [String]] = [:]
-            for posting in list {
-                let field = fields[posting.field]
-                let length = fieldLengths[posting.document][posting.field]
-                let normaliser =
-                    1 - field.lengthNormalisation + field.lengthNormalisation * length / averageFieldLength[posting.field]
-                pseudo[posting.document, default: 0] += field.weight * posting.frequency / max(normaliser, 0.0001)
-                fieldsFound[posting.document, default: []].append(field.name)
-            }
-            for (document, tf) in pseudo {
-                if let allowed, !allowed(identifiers[document]) { continue }
-                let contribution = queryTerm.weight * idf * tf / (Configuration.k1 + tf)
-                scores[document, default: 0] += contribution
-                details[document, default: []].append(
-                    ScoreExplanation(
-                        value: contribution, description: "«\(queryTerm.origin)» → \(queryTerm.term)",
-                        fields: fieldsFound[document] ?? [], children: []))
+            let factor = queryTerm.weight * idf(queryTerm.term)
+            var index = 0
+            while index < list.count {
+                let document = Int(list[index].document)
+                var tf = 0.0
+                while index < list.count, Int(list[index].document) == document {
+                    tf += list[index].weightedFrequency
+                    index += 1
+                }
+                if scores[document] == 0 { touched.append(document) }
+                scores[document] += factor * tf / (Configuration.k1 + tf)
             }
         }
-        let ranked = scores.sorted { $0.value != $1.value ? $0.value > $1.value : identifiers[$0.key] < identifiers[$1.key] }
-        return ranked.prefix(limit).map { document, score in
-            SearchHit(
-                identifier: identifiers[document], score: score,
-                explanation: ScoreExplanation(
-                    value: score, description: "BM25F", fields: [],
-                    children: (details[document] ?? []).sorted { $0.value > $1.value }))
+        var ranked: [(Int, Double)] = []
+        ranked.reserveCapacity(touched.count)
+        for document in touched where scores[document] > 0 {
+            if let allowed, !allowed(identifiers[document]) { continue }
+            ranked.append((document, scores[document]))
+        }
+        ranked.sort { $0.1 != $1.1 ? $0.1 > $1.1 : identifiers[$0.0] < identifiers[$1.0] }
+        return ranked.prefix(limit).map { (identifier: identifiers[$0.0], score: $0.1) }
+    }
+
+    /// Why a document scores what it does for a query: per matched term, its contribution and fields.
+    public func explain(_ identifier: String, query: [QueryTerm]) -> ScoreExplanation {
+        guard let document = documentIndex[identifier] else {
+            return ScoreExplanation(value: 0, description: "BM25F", fields: [], children: [])
+        }
+        var children: [ScoreExplanation] = []
+        for queryTerm in merged(query) {
+            guard let list = postings[queryTerm.term] else { continue }
+            // Postings are in document order, so a binary search finds this document's entries.
+            var low = 0
+            var high = list.count
+            while low < high {
+                let middle = (low + high) / 2
+                if Int(list[middle].document) < document { low = middle + 1 } else { high = middle }
+            }
+            var tf = 0.0
+            var fieldNames: [String] = []
+            while low < list.count, Int(list[low].document) == document {
+                tf += list[low].weightedFrequency
+                fieldNames.append(fields[Int(list[low].field)].name)
+                low += 1
+            }
+            guard tf > 0 else { continue }
+            children.append(
+                ScoreExplanation(
+                    value: queryTerm.weight * idf(queryTerm.term) * tf / (Configuration.k1 + tf),
+                    description: "«\(queryTerm.origin)» → \(queryTerm.term)", fields: fieldNames, children: []))
+        }
+        children.sort { $0.value > $1.value }
+        return ScoreExplanation(value: children.reduce(0) { $0 + $1.value }, description: "BM25F", fields: [], children: children)
+    }
+
+    /// BM25F scores with explanations, best first.
+    public func search(_ query: [QueryTerm], limit: Int = .max, allowed: ((String) -> Bool)? = nil) -> [SearchHit] {
+        scores(query, limit: limit, allowed: allowed).map { hit in
+            SearchHit(identifier: hit.identifier, score: hit.score, explanation: explain(hit.identifier, query: query))
         }
     }
 }

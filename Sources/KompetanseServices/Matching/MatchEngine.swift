@@ -180,11 +180,9 @@ public struct MatchEngine: Sendable {
         let understanding = NeedUnderstanding.read(text)
         let query = queryTerms(for: text, understanding: understanding)
         let isAllowed: (String) -> Bool = { id in allowed.map { filter in self.measures[id].map(filter) ?? false } ?? true }
-        let lexical = index.search(query, limit: 300, allowed: isAllowed)
+        let lexical = index.scores(query, limit: 300, allowed: isAllowed)
         let nodes = concepts.nodes(for: text, queryTerms: query)
         var topical: [String: Double] = [:]
-        var explanations: [String: ScoreExplanation] = [:]
-        for hit in lexical { explanations[hit.identifier] = hit.explanation }
         var semantic: [String: Double] = [:]
         if let dense, !dense.isEmpty {
             let allowedDense = dense.filter { isAllowed($0.identifier) }
@@ -225,10 +223,14 @@ public struct MatchEngine: Sendable {
             hits.append(
                 MatchHit(
                     measure: measure, score: score, topicalScore: relative,
-                    matchedTerms: explanations[identifier]?.children ?? [], fits: fits, nodes: builds,
+                    matchedTerms: [], fits: fits, nodes: builds,
                     semanticScore: semantic[identifier]))
         }
         hits.sort { $0.score != $1.score ? $0.score > $1.score : $0.measure.identifier < $1.measure.identifier }
+        hits = Array(hits.prefix(limit))
+        for position in hits.indices {
+            hits[position].matchedTerms = index.explain(hits[position].measure.identifier, query: query).children
+        }
         let queryWords = Set(query.filter { $0.weight >= 1 }.map(\.term))
         let bestCoverage = hits.first.map { hit in
             Double(Set(hit.matchedTerms.compactMap { $0.description.components(separatedBy: " → ").last }).intersection(queryWords).count)
@@ -236,7 +238,7 @@ public struct MatchEngine: Sendable {
         } ?? 0
         let weak = hits.isEmpty || (bestCoverage < Configuration.weakCoverage && semantic.isEmpty)
         return MatchResult(
-            understanding: understanding, concepts: nodes, hits: Array(hits.prefix(limit)), isWeak: weak)
+            understanding: understanding, concepts: nodes, hits: hits, isWeak: weak)
     }
 }
 
