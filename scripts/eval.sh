@@ -26,4 +26,11 @@ if [ -n "${KOMPETANSEBRO_EMBEDDINGS_URL:-}" ]; then
     HYB=$(ndcg "$WORK/hybrid.jsonl")
     python3 -c "print(f'nDCG@10 hybrid / peer = {float(\"$HYB\")/float(\"$PEER\"):.3f}')"
 fi
+"$BIN" import documents "$EVAL/docs" --data "$WORK/data" >/dev/null
+"$BIN" ask --questions "$EVAL/qa.jsonl" --json --data "$WORK/data" > "$WORK/answers.jsonl"
+"$BIN" ask --questions "$EVAL/qa.jsonl" --json --group ledergruppe --data "$WORK/data" > "$WORK/answers_ledergruppe.jsonl"
+echo "spørsmål, anonym:"
+python3 "$EVAL/score_ask.py" --docs "$EVAL/docs" "$WORK/answers.jsonl" | sed 's/^/  /'
+echo "spørsmål, som ledergruppe:"
+python3 "$EVAL/score_ask.py" --docs "$EVAL/docs" --group ledergruppe "$WORK/answers_ledergruppe.jsonl" | sed 's/^/  /'
 if [ -n "${KB_EVAL_KEEP:-}" ]; then cp "$WORK"/*.jsonl "$KB_EVAL_KEEP"/; fi

@@ -20,7 +20,7 @@ struct Kompetansebro: AsyncParsableCommand {
               70  intern feil
             """,
         subcommands: [
-            ServeCommand.self, ImportCommand.self, ExportCommand.self, MatchCommand.self, MigrateCommand.self,
+            ServeCommand.self, ImportCommand.self, ExportCommand.self, MatchCommand.self, AskCommand.self, MigrateCommand.self,
         ]
     )
 

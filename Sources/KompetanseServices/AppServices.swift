@@ -21,6 +21,8 @@ public final class AppServices: Sendable {
     public let interchange: InterchangeService
     /// Matching needs to measures.
     public let matching: MatchService
+    /// Knowledge documents and the assistant.
+    public let documents: DocumentService
 
     /// Builds services over an open store.
     public init(configuration: AppConfiguration, store: any Store, clock: any Clock = SystemClock()) {
@@ -38,6 +40,7 @@ public final class AppServices: Sendable {
                 store: store.embeddings)
         }
         self.matching = MatchService(store: store, embedder: embedder)
+        self.documents = DocumentService(store: store, pdf: PopplerPDFTextExtractor(), clock: clock)
     }
 
     /// Opens the store the configuration names, migrates it and loads the shipped frameworks into an empty store.

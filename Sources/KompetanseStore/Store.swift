@@ -10,6 +10,8 @@ public protocol Store: Sendable {
     var settings: any SettingsStore { get }
     /// Cached embedding vectors.
     var embeddings: any EmbeddingStore { get }
+    /// Knowledge documents.
+    var documents: any DocumentStore { get }
     /// Which database engine is behind the store, for display and diagnostics.
     var engineName: String { get }
     /// Closes every connection; the store cannot be used afterwards.
@@ -112,4 +114,14 @@ public protocol EmbeddingStore: Sendable {
     func vectors(for hashes: [String], model: String) async throws -> [String: [Float]]
     /// Stores vectors (replacing any with the same hash and model).
     func save(_ vectors: [String: [Float]], model: String) async throws
+}
+
+/// Persistence of knowledge documents.
+public protocol DocumentStore: Sendable {
+    /// Inserts or replaces one document with its pages, in one transaction.
+    func upsert(_ document: KnowledgeDocument) async throws
+    /// The documents readable with the given access groups (public ones always), ordered by identifier.
+    func documents(readableBy groups: Set<String>) async throws -> [KnowledgeDocument]
+    /// A token that changes whenever any document changes.
+    func revision() async throws -> String
 }

@@ -6,7 +6,7 @@ import KompetanseServices
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Importer tiltak eller rammeverk.",
-        subcommands: [ImportMeasuresCommand.self, ImportFrameworkCommand.self])
+        subcommands: [ImportMeasuresCommand.self, ImportFrameworkCommand.self, ImportDocumentsCommand.self])
 }
 
 struct ImportMeasuresCommand: AsyncParsableCommand {

@@ -14,6 +14,7 @@ enum Migrations {
         createCatalogue,
         createSettings,
         createEmbeddings,
+        createDocuments,
     ]
 
     // 0001
@@ -78,6 +79,18 @@ enum Migrations {
                 content_hash TEXT NOT NULL, model TEXT NOT NULL, vector TEXT NOT NULL,
                 PRIMARY KEY (content_hash, model))
             """
+        ])
+
+    // 0005
+    static let createDocuments = Migration(
+        version: 5, name: "CreateDocuments",
+        statements: [
+            """
+            CREATE TABLE documents (
+                identifier TEXT PRIMARY KEY, access TEXT NOT NULL, year INTEGER NOT NULL, document_type TEXT NOT NULL,
+                data TEXT NOT NULL)
+            """,
+            "CREATE INDEX documents_access ON documents (access)",
         ])
 
     /// Runs every migration that has not run yet, each in its own transaction.

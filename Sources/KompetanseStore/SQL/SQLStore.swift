@@ -9,6 +9,7 @@ final class SQLStore: Store {
     let measures: any MeasureStore
     let settings: any SettingsStore
     let embeddings: any EmbeddingStore
+    let documents: any DocumentStore
 
     init(engine: SQLEngine) {
         self.engine = engine
@@ -16,6 +17,7 @@ final class SQLStore: Store {
         self.measures = SQLMeasureStore(engine: engine)
         self.settings = SQLSettingsStore(engine: engine)
         self.embeddings = SQLEmbeddingStore(engine: engine)
+        self.documents = SQLDocumentStore(engine: engine)
     }
 
     var engineName: String { engine.kind == .sqlite ? "SQLite" : "PostgreSQL" }
@@ -206,6 +208,49 @@ enum VectorCoding {
             let bits = UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16
                 | UInt32(bytes[offset + 3]) << 24
             return Float(bitPattern: bits)
+        }
+    }
+}
+
+struct SQLDocumentStore: DocumentStore {
+    let engine: SQLEngine
+
+    func upsert(_ document: KnowledgeDocument) async throws {
+        let data = try RecordCoding.encode(document)
+        try await engine.transaction { database in
+            try await database.raw("DELETE FROM documents WHERE identifier = \(bind: document.identifier)").run()
+            try await database.raw(
+                """
+                INSERT INTO documents (identifier, access, year, document_type, data)
+                VALUES (\(bind: document.identifier), \(bind: document.access), \(bind: document.year),
+                        \(bind: document.documentType), \(bind: data))
+                """
+            ).run()
+            try await database.raw("DELETE FROM settings WHERE key = 'documents.revision'").run()
+            try await database.raw(
+                "INSERT INTO settings (key, value) VALUES ('documents.revision', \(bind: UUID().uuidString))"
+            ).run()
+        }
+    }
+
+    func documents(readableBy groups: Set<String>) async throws -> [KnowledgeDocument] {
+        // The access filter is in the query itself, so restricted rows never leave the database for outsiders.
+        let allowed = (["public"] + groups.sorted()).map { $0 as any Encodable & Sendable }
+        return try await engine.read { database in
+            try await database.raw(
+                "SELECT identifier, data FROM documents WHERE access IN (\(binds: allowed)) ORDER BY identifier"
+            ).all().map { row in
+                try RecordCoding.decode(
+                    KnowledgeDocument.self, from: row.decode(column: "data", as: String.self), table: "documents",
+                    key: row.decode(column: "identifier", as: String.self))
+            }
+        }
+    }
+
+    func revision() async throws -> String {
+        try await engine.read { database in
+            try await database.raw("SELECT value FROM settings WHERE key = 'documents.revision'").first()?
+                .decode(column: "value", as: String.self) ?? "empty"
         }
     }
 }

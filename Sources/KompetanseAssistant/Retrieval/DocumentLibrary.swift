@@ -1,0 +1,102 @@
+import KompetanseDomain
+import KompetanseSearch
+
+/// The searchable form of the documents one asker may read. A library is built per access scope, so text of a
+/// document outside the asker's groups is never indexed, scored, quoted or counted in term statistics.
+public struct DocumentLibrary: Sendable {
+    /// The readable documents.
+    public let documents: [String: KnowledgeDocument]
+    /// Sentences, in document and page order.
+    public let sentences: [PageSpan]
+    let index: InvertedIndex
+    let sentenceIndex: [String: Int]
+
+    /// Builds a library over the documents readable with the given groups.
+    public init(documents all: [KnowledgeDocument], groups: Set<String>) {
+        let readable = all.filter { $0.isReadable(byGroups: groups) }
+        documents = Dictionary(readable.map { ($0.identifier, $0) }, uniquingKeysWith: { first, _ in first })
+        var sentences: [PageSpan] = []
+        for document in readable.sorted(by: { $0.identifier < $1.identifier }) {
+            for (number, page) in document.pages.enumerated() {
+                sentences += SentenceSplitter.sentences(of: page, document: document.identifier, page: number + 1)
+            }
+        }
+        self.sentences = sentences
+        var searchDocuments: [SearchDocument] = []
+        for (position, sentence) in sentences.enumerated() {
+            // Neighbouring sentences on the same page give context ("Beløpet ble redusert …" after a heading).
+            let before = position > 0 && sentences[position - 1].page == sentence.page && sentences[position - 1].document == sentence.document
+                ? sentences[position - 1].text : ""
+            let after = position + 1 < sentences.count && sentences[position + 1].page == sentence.page
+                && sentences[position + 1].document == sentence.document
+                ? sentences[position + 1].text : ""
+            let document = documents[sentence.document]
+            searchDocuments.append(
+                SearchDocument(
+                    identifier: String(position),
+                    fields: [
+                        "text": sentence.text, "context": before + " " + after,
+                        "title": (document?.title ?? "") + " " + (document?.documentType ?? ""),
+                    ]))
+        }
+        index = InvertedIndex(
+            documents: searchDocuments,
+            fields: [
+                FieldSpecification(name: "text", weight: 1.0, lengthNormalisation: 0.5),
+                FieldSpecification(name: "context", weight: 0.35, lengthNormalisation: 0.75),
+                FieldSpecification(name: "title", weight: 0.4, lengthNormalisation: 0.3),
+            ])
+        sentenceIndex = [:]
+    }
+
+    /// Query terms of a question.
+    func queryTerms(_ text: String) -> [QueryTerm] {
+        index.queryTerms(text).map { term in
+            var term = term
+            if RequestWords.contains(term.origin) { term.weight *= 0.3 }
+            return term
+        }
+    }
+
+    /// Scored sentences for a question among the allowed documents, best first.
+    func search(_ terms: [QueryTerm], limit: Int, allowedDocuments: Set<String>) -> [(sentence: PageSpan, position: Int, score: Double)] {
+        index.scores(terms, limit: limit, allowed: { identifier in
+            guard let position = Int(identifier) else { return false }
+            return allowedDocuments.contains(self.sentences[position].document)
+        }).compactMap { hit in
+            guard let position = Int(hit.identifier) else { return nil }
+            return (sentences[position], position, hit.score)
+        }
+    }
+
+    /// Which query terms a sentence contains, weighted by how rare they are.
+    func coverage(of position: Int, terms: [QueryTerm]) -> Double {
+        let explanation = index.explain(String(position), query: terms)
+        let matched = Set(explanation.children.compactMap { $0.description.components(separatedBy: " → ").last })
+        var total = 0.0
+        var found = 0.0
+        var seen: Set<String> = []
+        for term in terms where term.weight >= 0.5 && seen.insert(term.term).inserted {
+            let weight = index.idf(term.term) * term.weight
+            total += weight
+            if matched.contains(term.term) { found += weight }
+        }
+        return total > 0 ? found / total : 0
+    }
+
+    /// Inverse document frequency of a term among sentences.
+    func idf(_ term: String) -> Double { index.idf(term) }
+}
+
+extension String {
+    func components(separatedBy separator: String) -> [String] {
+        var parts: [String] = []
+        var rest = Substring(self)
+        while let range = rest.firstRange(of: separator) {
+            parts.append(String(rest[..<range.lowerBound]))
+            rest = rest[range.upperBound...]
+        }
+        parts.append(String(rest))
+        return parts
+    }
+}

@@ -1,0 +1,87 @@
+/// A span of a page: a sentence or passage, with its character range on the page.
+public struct PageSpan: Sendable, Hashable, Codable {
+    /// The document.
+    public var document: String
+    /// 1-based page number.
+    public var page: Int
+    /// First character (counting `Character`s of the page text).
+    public var start: Int
+    /// One past the last character.
+    public var end: Int
+    /// The text, exactly as on the page.
+    public var text: String
+
+    /// Creates a span.
+    public init(document: String, page: Int, start: Int, end: Int, text: String) {
+        self.document = document
+        self.page = page
+        self.start = start
+        self.end = end
+        self.text = text
+    }
+}
+
+/// Splits page text into sentences without losing a character: every sentence is a verbatim span of its page.
+public enum SentenceSplitter {
+    /// Words that end with a full stop without ending a sentence ("nr. 2", "f.eks. slik", "kap. 3").
+    static let abbreviations: Set<String> = [
+        "nr", "f.eks", "eks", "bl.a", "bla", "ca", "kap", "jf", "jfr", "mill", "mrd", "kr", "pkt", "ref", "dvs", "mv",
+        "m.m", "osv", "evt", "inkl", "ekskl", "ifm", "iht", "tlf", "vedr", "prof", "dr", "st", "nok", "pst", "mnd",
+        "e.l", "o.l", "t.o.m", "f.o.m", "s", "a", "b", "c", "i", "ii", "iii", "iv", "v", "vi", "e.g", "i.e", "etc",
+    ]
+
+    /// The sentences of one page. Line breaks end sentences too (headings, list items, table rows).
+    public static func sentences(of text: String, document: String, page: Int) -> [PageSpan] {
+        let characters = Array(text)
+        var spans: [PageSpan] = []
+        var start = 0
+        func emit(_ end: Int) {
+            var first = start
+            var last = end
+            while first < last, characters[first].isWhitespace { first += 1 }
+            while last > first, characters[last - 1].isWhitespace { last -= 1 }
+            if last > first, characters[first..<last].contains(where: { $0.isLetter || $0.isNumber }) {
+                spans.append(PageSpan(document: document, page: page, start: first, end: last, text: String(characters[first..<last])))
+            }
+            start = end
+        }
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            if character == "\n" || character == "\r\n" || character == "\u{0C}" {
+                emit(index)
+                start = index + 1
+            } else if character == "." || character == "!" || character == "?" {
+                var next = index + 1
+                while next < characters.count, characters[next] == "\"" || characters[next] == "»" || characters[next] == ")" {
+                    next += 1
+                }
+                if next >= characters.count {
+                    emit(next)
+                } else if characters[next] == " " || characters[next] == "\t" {
+                    var following = next
+                    while following < characters.count, characters[following] == " " || characters[following] == "\t" {
+                        following += 1
+                    }
+                    let upcoming = following < characters.count ? characters[following] : " "
+                    let startsSentence = upcoming.isUppercase || upcoming == "«" || upcoming == "\"" || upcoming == "–" || upcoming == "-"
+                    if character != "." || (startsSentence && !endsWithAbbreviation(characters, before: index)) {
+                        emit(next)
+                    }
+                }
+            }
+            index += 1
+        }
+        emit(characters.count)
+        return spans
+    }
+
+    private static func endsWithAbbreviation(_ characters: [Character], before index: Int) -> Bool {
+        var wordStart = index
+        while wordStart > 0, !characters[wordStart - 1].isWhitespace, characters[wordStart - 1] != "(" { wordStart -= 1 }
+        let word = String(characters[wordStart..<index]).lowercased()
+        // A lone number before the dot ("1. mars") is an ordinal, not a sentence end.
+        if !word.isEmpty, word.allSatisfy(\.isNumber), word.count <= 2 { return true }
+        return abbreviations.contains(word)
+    }
+}

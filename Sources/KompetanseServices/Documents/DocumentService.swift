@@ -1,0 +1,200 @@
+import Foundation
+import KompetanseAssistant
+import KompetanseDomain
+import KompetanseStore
+
+/// How one document of an imported folder fared.
+public struct DocumentImportStatus: Sendable, Hashable, Codable {
+    /// The file, relative to the folder.
+    public var file: String
+    /// The document identifier, when the metadata had one.
+    public var identifier: String?
+    /// Pages stored (0 when it failed).
+    public var pages: Int
+    /// Why it failed; `nil` when it was stored.
+    public var error: String?
+}
+
+/// Knowledge documents: importing folders (FORMATS §3) and answering questions from them.
+public final class DocumentService: Sendable {
+    let store: any Store
+    let pdf: any PDFTextExtractor
+    let clock: any Clock
+    private let cache = LibraryCache()
+
+    init(store: any Store, pdf: any PDFTextExtractor, clock: any Clock) {
+        self.store = store
+        self.pdf = pdf
+        self.clock = clock
+    }
+
+    /// File types read as documents.
+    static let documentExtensions: Set<String> = ["pdf", "html", "htm", "md", "txt"]
+
+    /// Imports every document of a folder. A broken document is reported and skipped; the others are stored,
+    /// each in its own transaction.
+    /// - Parameter progress: called after each document.
+    public func importFolder(
+        _ folder: String, as principal: Principal, progress: @Sendable (DocumentImportStatus) -> Void = { _ in }
+    ) async throws -> [DocumentImportStatus] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ServiceError.invalidInput("\(folder) finnes ikke eller er ikke en mappe")
+        }
+        let metadata = try readMetadata(folder)
+        var statuses: [DocumentImportStatus] = []
+        var seenIdentifiers: [String: String] = [:]
+        for (file, entry) in metadata {
+            var status = DocumentImportStatus(file: file, identifier: nil, pages: 0, error: nil)
+            do {
+                let fields = try entry.get()
+                status.identifier = fields.identifier
+                if let other = seenIdentifiers[fields.identifier] {
+                    throw ServiceError.invalidInput("identifier «\(fields.identifier)» brukes også av \(other)")
+                }
+                seenIdentifiers[fields.identifier] = file
+                let pages = try readPages(folder: folder, file: file)
+                let document = KnowledgeDocument(
+                    identifier: fields.identifier, title: fields.title, documentType: fields.documentType,
+                    publisher: fields.publisher, year: fields.year, url: fields.url, access: fields.access,
+                    language: fields.language, file: file, pages: pages,
+                    provenance: Provenance(source: (folder as NSString).appendingPathComponent(file), importedAt: clock.timestamp(), importedBy: principal.name))
+                try await store.documents.upsert(document)
+                status.pages = pages.count
+            } catch {
+                status.error = String(describing: error)
+            }
+            statuses.append(status)
+            progress(status)
+        }
+        return statuses
+    }
+
+    struct Metadata: Sendable {
+        var identifier: String
+        var title: String
+        var documentType: String
+        var publisher: String
+        var year: Int
+        var url: String?
+        var access: String
+        var language: String
+    }
+
+    /// The metadata of every document file: from `manifest.jsonl` when present, else from `NAME.meta.json` sidecars.
+    /// Each entry is the metadata or the reason it cannot be read.
+    func readMetadata(_ folder: String) throws -> [(String, Result<Metadata, ServiceError>)] {
+        let manifest = (folder as NSString).appendingPathComponent("manifest.jsonl")
+        var entries: [(String, Result<Metadata, ServiceError>)] = []
+        if let data = FileManager.default.contents(atPath: manifest) {
+            for (number, line) in data.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+                if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
+                let where_ = "manifest.jsonl, linje \(number + 1)"
+                guard case .object(let object)? = try? JSONParser.parse(Data(line)) else {
+                    entries.append((where_, .failure(.invalidInput("\(where_): ugyldig JSON"))))
+                    continue
+                }
+                guard case .string(let file)? = object["file"], !file.isEmpty else {
+                    entries.append((where_, .failure(.invalidInput("\(where_): feltet «file» mangler"))))
+                    continue
+                }
+                entries.append((file, Self.metadata(from: object, place: where_)))
+            }
+            return entries
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        for name in names where Self.documentExtensions.contains((name as NSString).pathExtension.lowercased()) {
+            let sidecar = (folder as NSString).appendingPathComponent((name as NSString).deletingPathExtension + ".meta.json")
+            guard let data = FileManager.default.contents(atPath: sidecar) else {
+                entries.append((name, .failure(.invalidInput("\(name): metadatafila \((sidecar as NSString).lastPathComponent) mangler"))))
+                continue
+            }
+            guard case .object(let object)? = try? JSONParser.parse(data) else {
+                entries.append((name, .failure(.invalidInput("\((sidecar as NSString).lastPathComponent): ugyldig JSON"))))
+                continue
+            }
+            entries.append((name, Self.metadata(from: object, place: (sidecar as NSString).lastPathComponent)))
+        }
+        return entries
+    }
+
+    static func metadata(from object: [String: JSONValue], place: String) -> Result<Metadata, ServiceError> {
+        func text(_ key: String) -> String? {
+            if case .string(let value)? = object[key], !value.trimmingWhitespace().isEmpty { return value }
+            return nil
+        }
+        var missing: [String] = []
+        for key in ["identifier", "title", "documentType", "publisher"] where text(key) == nil { missing.append(key) }
+        let year: Int? = object["year"]?.intValue ?? text("year").flatMap(Int.init)
+        if year == nil { missing.append("year") }
+        guard missing.isEmpty, let year else {
+            return .failure(.invalidInput("\(place): mangler eller ugyldig: \(missing.joined(separator: ", "))"))
+        }
+        guard (1800...2200).contains(year) else { return .failure(.invalidInput("\(place): year \(year) er ikke et årstall")) }
+        let language = text("language") ?? "nb"
+        return .success(
+            Metadata(
+                identifier: text("identifier")!, title: text("title")!, documentType: text("documentType")!,
+                publisher: text("publisher")!, year: year, url: text("url"), access: text("access") ?? KnowledgeDocument.publicAccess,
+                language: language))
+    }
+
+    func readPages(folder: String, file: String) throws -> [String] {
+        let path = (folder as NSString).appendingPathComponent(file)
+        let resolved = URL(fileURLWithPath: path).standardizedFileURL.path
+        guard resolved.hasPrefix(URL(fileURLWithPath: folder).standardizedFileURL.path) else {
+            throw ServiceError.invalidInput("\(file) ligger utenfor mappen")
+        }
+        let fileExtension = (file as NSString).pathExtension.lowercased()
+        guard Self.documentExtensions.contains(fileExtension) else {
+            throw ServiceError.invalidInput("\(file): ukjent filtype; bruk .pdf, .html, .md eller .txt")
+        }
+        if fileExtension == "pdf" {
+            guard FileManager.default.fileExists(atPath: path) else { throw ServiceError.invalidInput("\(file) finnes ikke") }
+            let pages = try pdf.pages(ofPDFAt: path)
+            guard pages.contains(where: { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) else {
+                throw ServiceError.invalidInput("\(file): PDF-en har ingen tekst (skannet uten tekstlag?)")
+            }
+            return pages
+        }
+        guard let data = FileManager.default.contents(atPath: path) else { throw ServiceError.invalidInput("\(file) finnes ikke") }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ServiceError.invalidInput("\(file): ugyldig UTF-8 ved byte \(MeasureFile.firstInvalidUTF8(data))")
+        }
+        let pages = fileExtension == "html" || fileExtension == "htm" ? TextPages.html(text) : TextPages.plain(text)
+        guard pages.contains(where: { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) else {
+            throw ServiceError.invalidInput("\(file) er tom")
+        }
+        return pages
+    }
+
+    /// Answers a question as an asker in the given access groups: only documents readable by those groups are
+    /// retrieved, scored, quoted or named.
+    public func ask(_ question: String, groups: Set<String>, as principal: Principal) async throws -> Answer {
+        let question = question.trimmingWhitespace()
+        guard !question.isEmpty else { throw ServiceError.invalidInput("skriv inn et spørsmål") }
+        guard question.count <= 2_000 else { throw ServiceError.invalidInput("spørsmålet er for langt (høyst 2000 tegn)") }
+        let library = try await library(for: groups)
+        return Assistant().answer(question, library: library)
+    }
+
+    private func library(for groups: Set<String>) async throws -> DocumentLibrary {
+        let key = try await store.documents.revision() + "|" + groups.sorted().joined(separator: ",")
+        if let cached = await cache.library(for: key) { return cached }
+        let library = DocumentLibrary(documents: try await store.documents.documents(readableBy: groups), groups: groups)
+        await cache.store(library, for: key)
+        return library
+    }
+}
+
+private actor LibraryCache {
+    private var libraries: [String: DocumentLibrary] = [:]
+
+    func library(for key: String) -> DocumentLibrary? { libraries[key] }
+
+    func store(_ library: DocumentLibrary, for key: String) {
+        // Keys carry the documents' revision; a handful of access scopes is all there is, so old ones just go.
+        if libraries.count > 32 { libraries.removeAll() }
+        libraries[key] = library
+    }
+}
