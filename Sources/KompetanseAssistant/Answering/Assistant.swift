@@ -29,7 +29,10 @@ public struct Assistant: Sendable {
         let understanding = QuestionUnderstanding.read(question, knownTypes: types)
         var candidates = documents
         if !understanding.years.isEmpty {
-            candidates = candidates.filter { understanding.years.contains($0.year) }
+            // A document counts for a year it is about, or one its title spans ("Strategi 2025–2030").
+            candidates = candidates.filter { document in
+                understanding.years.contains(document.year) || understanding.years.contains { document.title.contains(String($0)) }
+            }
         }
         if !understanding.documentTypes.isEmpty {
             let typed = candidates.filter { understanding.documentTypes.contains($0.documentType) }
@@ -61,12 +64,25 @@ public struct Assistant: Sendable {
         let coverage = max(
             library.coverage(of: top.position, terms: terms),
             contextCoverage(top.position, library: library, terms: terms))
-        guard coverage >= Configuration.minimumCoverage, understanding.answerKind == .statement || top.hasKind else {
+        guard coverage >= Configuration.minimumCoverage else { return refusal(library: library, terms: terms) }
+        var chosen = [top]
+        // A heading or lead-in ("Styringsparameter 1.1: Antall ledere …") is answered by what follows: the next
+        // sentence on the same page, or the one after, whichever holds the kind of answer asked for.
+        if !top.hasKind || Self.isLeadIn(top.sentence.text) {
+            for offset in 1...2 where top.position + offset < library.sentences.count {
+                let next = library.sentences[top.position + offset]
+                guard next.document == top.sentence.document, next.page == top.sentence.page else { break }
+                if Self.contains(understanding.answerKind, in: next.text) {
+                    chosen.append((next, top.position + offset, top.score, true))
+                    break
+                }
+            }
+        }
+        let topTerms = matchedTerms(top.position, library: library, terms: terms)
+        guard understanding.answerKind == .statement || chosen.contains(where: \.hasKind) else {
             return refusal(library: library, terms: terms)
         }
-        var chosen = [top]
-        let topTerms = matchedTerms(top.position, library: library, terms: terms)
-        if let second = ranked.dropFirst().first(where: { candidate in
+        if chosen.count == 1, let second = ranked.dropFirst().first(where: { candidate in
             candidate.score >= top.score * Configuration.secondSentenceShare
                 && candidate.sentence.document == top.sentence.document
                 && !matchedTerms(candidate.position, library: library, terms: terms).subtracting(topTerms).isEmpty
@@ -130,19 +146,48 @@ public struct Assistant: Sendable {
         "desember",
     ]
 
+    /// True for a heading or lead-in whose content follows: ends with a colon, or is a short label.
+    static func isLeadIn(_ text: String) -> Bool {
+        text.hasSuffix(":") || (text.split(separator: " ").count <= 12 && !text.hasSuffix(".") && !text.contains(where: \.isNumber))
+            || (text.split(separator: " ").count <= 14 && text.contains(":") && !hasQuantity(text.split(separator: ":").dropFirst().joined()))
+    }
+
+    /// Whether a text has a quantity: a number that is not a year, a section number ("1.1") or a case number.
+    static func hasQuantity(_ text: String) -> Bool {
+        let tokens = text.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" || $0 == "," && false })
+        for (index, raw) in tokens.enumerated() {
+            var token = Substring(raw)
+            while let last = token.last, last == "." || last == ":" || last == ";" || last == "," { token = token.dropLast() }
+            guard token.contains(where: \.isNumber) else { continue }
+            if token.count == 4, let year = Int(token), (1900...2100).contains(year) { continue }
+            if token.contains("-"), token.split(separator: "-").allSatisfy({ $0.allSatisfy(\.isNumber) }) { continue }
+            if index == 1, token.contains(".") { continue }  // "Styringsparameter 1.1"
+            if index == 0, raw.hasSuffix(".") || raw.hasSuffix(":") { continue }  // "3. Endret frist"
+            return true
+        }
+        return false
+    }
+
     /// Whether a sentence holds the kind of answer asked for.
     static func contains(_ kind: QuestionUnderstanding.AnswerKind, in text: String) -> Bool {
         switch kind {
         case .statement: return true
-        case .number: return text.contains(where: \.isNumber)
+        case .number: return hasQuantity(text)
         case .date:
             let lowered = text.lowercased()
             return months.contains { lowered.contains($0) } && text.contains(where: \.isNumber)
                 || lowered.contains("kvartal") || lowered.contains("innen utgangen")
         case .name:
-            // A capitalised word that does not start the sentence.
+            // A capitalised word that does not start the sentence or a clause, and is not an acronym compound.
             let words = text.split(separator: " ")
-            return words.dropFirst().contains { $0.first?.isUppercase == true }
+            return words.indices.dropFirst().contains { index in
+                let word = words[index]
+                guard word.first?.isUppercase == true, !words[index - 1].hasSuffix(":"), !words[index - 1].hasSuffix(".") else {
+                    return false
+                }
+                let head = word.split(separator: "-").first ?? word
+                return !(head.count <= 3 && head.allSatisfy(\.isUppercase))
+            }
         }
     }
 }

@@ -86,8 +86,12 @@ public struct QuestionUnderstanding: Sendable, Hashable {
     /// Reads a question.
     public static func read(_ question: String, knownTypes: [String]) -> QuestionUnderstanding {
         let words = MeasureProfile.words(question).split(separator: " ").map(String.init)
-        let years = words.compactMap { word -> Int? in
+        // "innen 2030", "fram mot 2030": a deadline inside a document, not the year the document is about.
+        let deadlineWords: Set<String> = ["innen", "innan", "før", "mot", "til", "by", "until", "fra", "frå", "etter"]
+        let years = words.indices.compactMap { index -> Int? in
+            let word = words[index]
             guard word.count == 4, let year = Int(word), (1900...2100).contains(year) else { return nil }
+            if index > 0, deadlineWords.contains(words[index - 1]) { return nil }
             return year
         }
         var types: [String] = []
@@ -101,7 +105,10 @@ public struct QuestionUnderstanding: Sendable, Hashable {
         let kind: AnswerKind
         if [" når ", " frist", " dato", " innen hvilken ", " kva tid ", " når ", " which date ", " when "].contains(where: text.contains) {
             kind = .date
-        } else if [" hvor mye ", " hvor mange ", " kor mykje ", " kor mange ", " hvor stor ", " målverdi", " how many ", " how much ", " andel ", " prosent "]
+        } else if [
+            " hvor mye ", " hvor mange ", " kor mykje ", " kor mange ", " hvor stor ", " kor stor ", " målverdi", " how many ",
+            " how much ", " andel ", " prosent ", " kostet ", " koster ", " kostnad", " beløp", " hvor høy ", " skår",
+        ]
             .contains(where: text.contains)
         {
             kind = .number
