@@ -60,3 +60,25 @@ import Testing
         #expect(MeasureProfile(short).evaluate(.maximumHours(7.5)) == .met)
     }
 }
+
+@Suite struct SentenceSplitterTests {
+    /// Abbreviations, ordinals and section numbers do not end sentences; every sentence is a verbatim span.
+    @Test func splitsOnSentenceEndsOnly() {
+        let text = "Fristen er 1. februar 2025. Se kap. 3 og nr. 2 i brevet! Beløpet er 4,6 mill. kroner.\nOverskrift uten punktum"
+        let sentences = SentenceSplitter.sentences(of: text, document: "d", page: 1)
+        #expect(sentences.map(\.text) == [
+            "Fristen er 1. februar 2025.", "Se kap. 3 og nr. 2 i brevet!", "Beløpet er 4,6 mill. kroner.", "Overskrift uten punktum",
+        ])
+        let characters = Array(text)
+        #expect(sentences.allSatisfy { String(characters[$0.start..<$0.end]) == $0.text })
+    }
+
+    @Test func questionKindsAndYearsAreRead() {
+        let question = QuestionUnderstanding.read("Hvor mye ble bevilget i tildelingsbrevet for 2024?", knownTypes: ["Tildelingsbrev", "Årsrapport"])
+        #expect(question.years == [2024])
+        #expect(question.documentTypes == ["Tildelingsbrev"])
+        #expect(question.answerKind == .number)
+        #expect(QuestionUnderstanding.read("Hva er målet innen 2030?", knownTypes: []).years.isEmpty, "a deadline is not a document year")
+        #expect(QuestionUnderstanding.read("Når er fristen?", knownTypes: []).answerKind == .date)
+    }
+}

@@ -107,6 +107,7 @@ enum TextPages {
         let named: [String: String] = [
             "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ", "aelig": "æ", "oslash": "ø",
             "aring": "å", "AElig": "Æ", "Oslash": "Ø", "Aring": "Å", "laquo": "«", "raquo": "»", "ndash": "–", "mdash": "—",
+            "eacute": "é", "Eacute": "É", "egrave": "è", "ouml": "ö", "uuml": "ü", "auml": "ä", "hellip": "…", "shy": "",
         ]
         var result = ""
         var rest = Substring(text)
