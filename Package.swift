@@ -87,7 +87,8 @@ let package = Package(
             name: "KompetanseStoreTests", dependencies: ["KompetanseStore", "KompetanseTestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "KompetanseServicesTests", dependencies: ["KompetanseServices", "KompetanseTestSupport"],
+            name: "KompetanseServicesTests",
+            dependencies: ["KompetanseServices", "KompetanseModelClient", "KompetanseSearch", "KompetanseTestSupport"],
             resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(
             name: "KompetanseWebTests",

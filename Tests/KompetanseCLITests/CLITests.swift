@@ -84,3 +84,43 @@ private func temporaryFolder() -> String {
         #expect(help.stdout.contains("65  ugyldige inndata"))
     }
 }
+
+@Suite struct MatchContractTests {
+    @Test func matchPrintsOneJSONLineperNeedWithReasons() throws {
+        let data = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let source = Fixtures.packageRoot.appendingPathComponent("Sources/KompetanseServices/Resources/Demo/demo-catalogue.json").path
+        #expect(try kompetansebro(["import", "measures", source, "--data", data]).status == 0)
+        let queries = data + "/needs.jsonl"
+        try Data(
+            (#"{"id":"a","text":"kunstig intelligens for ledere"}"# + "\n" + #"{"id":7,"text":"gratis kurs om informasjonssikkerhet"}"# + "\n")
+                .utf8
+        ).write(to: URL(fileURLWithPath: queries))
+        let run = try kompetansebro(["match", "--queries", queries, "--limit", "5", "--data", data])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        let first = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
+        #expect(first?["id"] as? String == "a")
+        let results = try #require(first?["results"] as? [[String: Any]])
+        #expect(results.count == 5)
+        #expect(results.allSatisfy { ($0["identifier"] as? String)?.hasPrefix("demo-") == true && $0["score"] is Double })
+        #expect(results.allSatisfy { ($0["why"] as? String)?.isEmpty == false })
+        let scores = results.compactMap { $0["score"] as? Double }
+        #expect(scores == scores.sorted(by: >))
+        let second = try JSONSerialization.jsonObject(with: Data(lines[1].utf8)) as? [String: Any]
+        #expect(second?["id"] as? Int == 7)
+        #expect((second?["understood"] as? String)?.contains("gratis") == true)
+    }
+
+    @Test func badQueryLineIsNamed() throws {
+        let data = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+        let queries = data + "/bad.jsonl"
+        try Data("{\"id\":1,\"text\":\"ok\"}\nikke json\n".utf8).write(to: URL(fileURLWithPath: queries))
+        let run = try kompetansebro(["match", "--queries", queries, "--data", data])
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("bad.jsonl, linje 2"))
+    }
+}
