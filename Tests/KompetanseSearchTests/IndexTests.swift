@@ -48,6 +48,14 @@ import Testing
         #expect(index.search(index.queryTerms("tenester for innbyggjarar")).map(\.identifier) == ["a"])
     }
 
+    /// "deltakarane" meets "deltakerne", "offentleg" meets "offentlig" through the regular nynorsk endings.
+    @Test func regularNynorskEndingsAreFolded() {
+        let index = index([("a", "Deltakerne i offentlig sektor", ""), ("b", "Budsjett", "")])
+        #expect(index.search(index.queryTerms("deltakarane")).map(\.identifier) == ["a"])
+        #expect(index.search(index.queryTerms("offentleg")).map(\.identifier) == ["a"])
+        #expect(NynorskSuffixRules.fold("klar") == "klar")
+    }
+
     @Test func filterExcludesDocumentsBeforeScoring() {
         let index = index([("a", "Personvern", ""), ("b", "Personvern for ledere", "")])
         #expect(index.search(index.queryTerms("personvern"), allowed: { $0 == "b" }).map(\.identifier) == ["b"])

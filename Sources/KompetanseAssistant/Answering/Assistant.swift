@@ -38,19 +38,20 @@ public struct Assistant: Sendable {
             let typed = candidates.filter { understanding.documentTypes.contains($0.documentType) }
             if !typed.isEmpty { candidates = typed }
         }
-        let terms = library.queryTerms(question).map { term -> QueryTerm in
+        let terms = (library.queryTerms(question) + Self.questionSynonyms(question, library: library)).map { term -> QueryTerm in
             var term = term
             if term.origin.count == 4, Int(term.origin) != nil { term.weight *= 0.5 }
             return term
         }
         guard !candidates.isEmpty, !terms.isEmpty else { return refusal(library: library, terms: terms) }
         let allowed = Set(candidates.map(\.identifier))
+        let questionWords = Set(Tokenizer.words(question).compactMap { Analyzer().term(for: $0) })
         let hits = library.search(terms, limit: Configuration.sentencesConsidered, allowedDocuments: allowed)
         guard let best = hits.first?.score, best > 0 else { return refusal(library: library, terms: terms) }
         let years = candidates.map(\.year)
         let (minimumYear, maximumYear) = (years.min() ?? 0, years.max() ?? 0)
         let ranked = hits.map { hit -> (sentence: PageSpan, position: Int, score: Double, hasKind: Bool) in
-            let hasKind = Self.contains(understanding.answerKind, in: hit.sentence.text)
+            let hasKind = Self.contains(understanding.answerKind, in: hit.sentence.text, excluding: questionWords)
             var score = hit.score / best
             if understanding.answerKind != .statement {
                 score *= hasKind ? Configuration.answerKindBonus : Configuration.answerKindPenalty
@@ -72,7 +73,7 @@ public struct Assistant: Sendable {
             for offset in 1...2 where top.position + offset < library.sentences.count {
                 let next = library.sentences[top.position + offset]
                 guard next.document == top.sentence.document, next.page == top.sentence.page else { break }
-                if Self.contains(understanding.answerKind, in: next.text) {
+                if Self.contains(understanding.answerKind, in: next.text, excluding: questionWords) {
                     chosen.append((next, top.position + offset, top.score, true))
                     break
                 }
@@ -105,6 +106,20 @@ public struct Assistant: Sendable {
             }
         }
         return Answer(text: citations.map(\.quote).joined(separator: " "), refused: false, citations: citations, related: related)
+    }
+
+    /// How documents state what questions ask for: "andel" is written as "prosent", "hvor mange" as "antall".
+    static let askedAs: [(String, String)] = [
+        ("andel", "prosent"), ("andelen", "prosent"), ("hvor mange", "antall"), ("kor mange", "antall"),
+        ("kostet", "kostnad kroner"), ("frist", "innen"), ("fristen", "innen"), ("grunnen", "fordi skyldes"),
+        ("hvorfor", "fordi skyldes"), ("målet", "målverdi"), ("redusert", "reduksjon reduseres"),
+    ]
+
+    static func questionSynonyms(_ question: String, library: DocumentLibrary) -> [QueryTerm] {
+        let lowered = " " + Tokenizer.words(question).joined(separator: " ") + " "
+        return askedAs.filter { lowered.contains(" \($0.0) ") }.flatMap { asked, written in
+            library.queryTerms(written).map { QueryTerm(term: $0.term, weight: 0.45, origin: asked) }
+        }
     }
 
     private func matchedTerms(_ position: Int, library: DocumentLibrary, terms: [QueryTerm]) -> Set<String> {
@@ -168,11 +183,14 @@ public struct Assistant: Sendable {
         return false
     }
 
-    /// Whether a sentence holds the kind of answer asked for.
-    static func contains(_ kind: QuestionUnderstanding.AnswerKind, in text: String) -> Bool {
+    /// Whether a sentence holds the kind of answer asked for; a name must be one the question does not already use.
+    static func contains(_ kind: QuestionUnderstanding.AnswerKind, in text: String, excluding questionWords: Set<String> = []) -> Bool {
         switch kind {
         case .statement: return true
         case .number: return hasQuantity(text)
+        case .amount:
+            let lowered = text.lowercased()
+            return hasQuantity(text) && ["kroner", " kr", "nok", "mill", "mrd", "milliard"].contains { lowered.contains($0) }
         case .date:
             let lowered = text.lowercased()
             return months.contains { lowered.contains($0) } && text.contains(where: \.isNumber)
@@ -186,7 +204,8 @@ public struct Assistant: Sendable {
                     return false
                 }
                 let head = word.split(separator: "-").first ?? word
-                return !(head.count <= 3 && head.allSatisfy(\.isUppercase))
+                let term = Analyzer().term(for: String(Tokenizer.words(String(word)).first ?? ""))
+                return !(head.count <= 3 && head.allSatisfy(\.isUppercase)) && !(term.map(questionWords.contains) ?? false)
             }
         }
     }

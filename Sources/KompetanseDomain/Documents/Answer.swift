@@ -61,6 +61,8 @@ public struct QuestionUnderstanding: Sendable, Hashable {
     public enum AnswerKind: String, Sendable, Hashable {
         /// "hvor mye", "hvor mange", "hvilken målverdi", "hvor stor".
         case number
+        /// A sum of money: "hva kostet", "hvor mye ble bevilget", "spare".
+        case amount
         /// "når", "frist", "dato", "innen hvilken".
         case date
         /// "hvem", "hvilken leverandør".
@@ -103,11 +105,19 @@ public struct QuestionUnderstanding: Sendable, Hashable {
         }
         let text = " " + words.joined(separator: " ") + " "
         let kind: AnswerKind
-        if [" når ", " frist", " dato", " innen hvilken ", " kva tid ", " når ", " which date ", " when "].contains(where: text.contains) {
+        // "når" asks for a time only as the question word; inside a question it is a conjunction ("når hele …").
+        let asksWhen = words.first.map { ["når", "when", "kva"].contains($0) } ?? false
+        if asksWhen && !text.hasPrefix(" kva ") || text.hasPrefix(" kva tid ")
+            || [" frist", " dato", " innen hvilken ", " which date "].contains(where: text.contains)
+        {
             kind = .date
+        } else if [" kostet ", " koster ", " kostnad", " bevilget ", " bevilga ", " spare ", " sparer ", " kroner", " budsjett", " cost "]
+            .contains(where: text.contains)
+        {
+            kind = .amount
         } else if [
             " hvor mye ", " hvor mange ", " kor mykje ", " kor mange ", " hvor stor ", " kor stor ", " målverdi", " how many ",
-            " how much ", " andel ", " prosent ", " kostet ", " koster ", " kostnad", " beløp", " hvor høy ", " skår",
+            " how much ", " andel ", " prosent ", " beløp", " hvor høy ", " skår",
         ]
             .contains(where: text.contains)
         {

@@ -47,10 +47,16 @@ public struct Analyzer: Sendable {
 
     /// The index form of one lowercased word, or `nil` for a stop word.
     public func term(for word: String) -> String? {
-        let folded = options.foldNynorsk ? NynorskFolding.fold(word) : word
+        let folded = options.foldNynorsk ? Self.foldNynorsk(word) : word
         if options.removeStopWords, NorwegianStopWords.contains(folded) || NorwegianStopWords.contains(word) { return nil }
         guard options.stem else { return folded }
         return LemmaFolding.afterStemming(NorwegianStemmer.stem(LemmaFolding.beforeStemming(folded)))
+    }
+
+    /// Whole-word table first, then regular endings.
+    static func foldNynorsk(_ word: String) -> String {
+        let folded = NynorskFolding.fold(word)
+        return folded == word ? NynorskSuffixRules.fold(word) : folded
     }
 
     /// The terms of a text, in order.

@@ -5,7 +5,7 @@ public enum RequestWords {
     public static let all: Set<String> = [
         "trenger", "treng", "trengs", "behov", "behovet", "ønsker", "ønskjer", "ønske", "vil", "ville", "bør", "burde",
         "helst", "gjerne", "hjelp", "hjelpe", "lære", "læra", "lærer", "mer", "meir", "finnes", "fins", "finst",
-        "hvilke", "hvilken", "kva", "noe", "noko", "noen", "nokon", "tilbud", "tilbod", "tiltak", "forslag", "anbefal",
+        "hvilke", "hvilken", "hvilket", "kva", "fikk", "fått", "fekk", "hatt", "gjort", "gjøre", "ble", "blei", "noe", "noko", "noen", "nokon", "tilbud", "tilbod", "tiltak", "forslag", "anbefal",
         "anbefale", "anbefaling", "passer", "passar", "egnet", "eigna", "god", "gode", "godt", "beste", "bra", "skal",
         "neste", "årene", "året", "år", "mange", "lite", "litt", "få", "gi", "gir", "gjev", "starte", "komme", "kom",
         "igang", "gang", "slik", "sånn", "både", "også", "dessuten", "spesielt", "særlig", "konkret", "konkrete",

@@ -113,7 +113,7 @@ public struct InvertedIndex: Sendable {
             for field in fields {
                 let terms = analyzer.terms(document.fields[field.name] ?? "")
                 for term in terms {
-                    vocabulary.insert(analyzer.options.foldNynorsk ? NynorskFolding.fold(term.surface) : term.surface)
+                    vocabulary.insert(analyzer.options.foldNynorsk ? Analyzer.foldNynorsk(term.surface) : term.surface)
                     vocabulary.insert(term.term)
                 }
                 perField.append(terms)
@@ -138,7 +138,7 @@ public struct InvertedIndex: Sendable {
                     if let cached = partCache[term.surface] {
                         parts = cached
                     } else {
-                        let folded = analyzer.options.foldNynorsk ? NynorskFolding.fold(term.surface) : term.surface
+                        let folded = analyzer.options.foldNynorsk ? Analyzer.foldNynorsk(term.surface) : term.surface
                         parts = splitter.split(folded).compactMap { analyzer.term(for: $0) }
                         partCache[term.surface] = parts
                     }
@@ -188,7 +188,7 @@ public struct InvertedIndex: Sendable {
         var result: [QueryTerm] = []
         for term in analyzer.terms(text) {
             result.append(QueryTerm(term: term.term, weight: weight, origin: origin ?? term.surface))
-            let folded = analyzer.options.foldNynorsk ? NynorskFolding.fold(term.surface) : term.surface
+            let folded = analyzer.options.foldNynorsk ? Analyzer.foldNynorsk(term.surface) : term.surface
             // A query compound unknown to the corpus ("sikkerhetskulturarbeid") is searched by its parts.
             if !contains(term: term.term) {
                 for part in splitter.split(folded).compactMap({ analyzer.term(for: $0) }) {
