@@ -77,7 +77,9 @@ import Testing
         let question = QuestionUnderstanding.read("Hvor mye ble bevilget i tildelingsbrevet for 2024?", knownTypes: ["Tildelingsbrev", "Årsrapport"])
         #expect(question.years == [2024])
         #expect(question.documentTypes == ["Tildelingsbrev"])
-        #expect(question.answerKind == .number)
+        #expect(question.answerKind == .amount)
+        #expect(QuestionUnderstanding.read("Hvor mange ledere fullførte?", knownTypes: []).answerKind == .number)
+        #expect(QuestionUnderstanding.read("Hvor mange deltok når ledergruppen var med?", knownTypes: []).answerKind == .number)
         #expect(QuestionUnderstanding.read("Hva er målet innen 2030?", knownTypes: []).years.isEmpty, "a deadline is not a document year")
         #expect(QuestionUnderstanding.read("Når er fristen?", knownTypes: []).answerKind == .date)
     }
