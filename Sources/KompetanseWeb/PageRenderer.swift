@@ -22,7 +22,7 @@ struct Crumb: Sendable {
 
 /// The main menu entries.
 enum Section: Sendable {
-    case home, catalogue, match, providers, frameworks, none
+    case home, catalogue, match, providers, frameworks, ask, documents, none
 }
 
 /// Renders pages: a Mustache template for the body inside the shared layout.
@@ -43,7 +43,7 @@ struct PageRenderer: Sendable {
         let library = try await MustacheLibrary(directory: base.appendingPathComponent("Templates").path)
         for name in [
             "layout", "home", "measures", "measure", "providers", "frameworks", "framework", "node", "error", "match",
-            "coverage",
+            "coverage", "ask", "documents", "document",
         ]
         where library.getTemplate(named: name) == nil {
             throw WebError.missingResources("Templates/\(name).mustache")
@@ -73,6 +73,8 @@ struct PageRenderer: Sendable {
             NavItem(href: SiteRoute.match.path, label: texts["nav_match"], current: section == .match),
             NavItem(href: SiteRoute.providers.path, label: texts["nav_providers"], current: section == .providers),
             NavItem(href: SiteRoute.frameworks.path, label: texts["nav_frameworks"], current: section == .frameworks),
+            NavItem(href: SiteRoute.ask.path, label: texts["nav_ask"], current: section == .ask),
+            NavItem(href: SiteRoute.documents.path, label: texts["nav_documents"], current: section == .documents),
         ]
         let layout = LayoutModel(
             t: texts.strings, htmlLang: language.htmlLang, title: title, body: body, nav: nav,

@@ -13,6 +13,9 @@ enum SiteRoute {
     case frameworkExport(String)
     case node(framework: String, node: String)
     case stylesheet
+    case ask
+    case documents
+    case document(String)
 
     /// The path, with each parameter percent-encoded.
     var path: String {
@@ -28,6 +31,9 @@ enum SiteRoute {
         case .frameworkExport(let code): "/api/v1/frameworks/\(Self.encode(code))/case"
         case .node(let framework, let node): "/rammeverk/\(Self.encode(framework))/\(Self.encode(node))"
         case .stylesheet: "/static/app.css"
+        case .ask: "/sporsmal"
+        case .documents: "/dokumenter"
+        case .document(let id): "/dokumenter/\(Self.encode(id))"
         }
     }
 

@@ -16,6 +16,7 @@ public enum WebApplication {
         router.add(middleware: ErrorMiddleware(renderer: renderer))
         PageController(services: services, renderer: renderer).register(on: router)
         APIController(services: services).register(on: router)
+        DocumentController(services: services, renderer: renderer).register(on: router)
         return router
     }
 

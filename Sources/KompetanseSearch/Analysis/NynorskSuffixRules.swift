@@ -21,7 +21,8 @@ public enum NynorskSuffixRules {
     public static func fold(_ word: String) -> String {
         guard word.count >= Configuration.minimumLength else { return word }
         let characters = Array(word)
-        for headLength in stride(from: min(characters.count - 4, 14), through: 4, by: -1) {
+        // Heads of six letters or more: shorter table keys also begin bokmål words ("stad" in "stadig").
+        for headLength in stride(from: min(characters.count - 4, 14), through: 6, by: -1) {
             let head = String(characters[0..<headLength])
             if let bokmal = NynorskFolding.words[head], bokmal != head {
                 return bokmal + String(characters[headLength...])

@@ -198,3 +198,46 @@ private actor LibraryCache {
         libraries[key] = library
     }
 }
+
+extension DocumentService {
+    /// A filter for the document browser.
+    public struct Filter: Sendable, Hashable {
+        /// Document type, e.g. "Tildelingsbrev".
+        public var documentType: String?
+        /// Publisher.
+        public var publisher: String?
+        /// Year.
+        public var year: Int?
+
+        /// Creates a filter.
+        public init(documentType: String? = nil, publisher: String? = nil, year: Int? = nil) {
+            self.documentType = documentType
+            self.publisher = publisher
+            self.year = year
+        }
+    }
+
+    /// The documents an asker may read, filtered, newest first; and the values each filter can take.
+    public func browse(_ filter: Filter, groups: Set<String>, as principal: Principal) async throws
+        -> (documents: [KnowledgeDocument], types: [String], publishers: [String], years: [Int])
+    {
+        let readable = try await store.documents.documents(readableBy: groups)
+        let matching = readable.filter { document in
+            (filter.documentType.map { $0 == document.documentType } ?? true)
+                && (filter.publisher.map { $0 == document.publisher } ?? true)
+                && (filter.year.map { $0 == document.year } ?? true)
+        }.sorted { ($0.year, $0.title) > ($1.year, $1.title) }
+        return (
+            matching, Array(Set(readable.map(\.documentType))).sorted(), Array(Set(readable.map(\.publisher))).sorted(),
+            Array(Set(readable.map(\.year))).sorted(by: >)
+        )
+    }
+
+    /// One document, if the asker may read it; a restricted document is "not found" to outsiders, so its
+    /// existence is not revealed either.
+    public func document(identifier: String, groups: Set<String>, as principal: Principal) async throws -> KnowledgeDocument {
+        guard let document = try await store.documents.documents(readableBy: groups).first(where: { $0.identifier == identifier })
+        else { throw ServiceError.notFound("dokumentet «\(identifier)»") }
+        return document
+    }
+}

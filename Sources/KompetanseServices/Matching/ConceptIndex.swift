@@ -39,13 +39,16 @@ public struct ConceptIndex: Sendable {
                 taughtText[code, default: []].append(([term.name ?? ""] + measure.keywordValues).joined(separator: " "))
             }
         }
-        let analysedGroups = synonyms.map { group in (group, Set(group.terms.flatMap { analyzer.terms($0).map(\.term) })) }
+        let analysedGroups = synonyms.map { group in (group, group.terms.map { analyzer.terms($0).map(\.term) }) }
         var documents: [SearchDocument] = []
         var nodes: [String: (FrameworkNode, String)] = [:]
         for framework in frameworks {
             for node in framework.nodes where !node.isPlaceholder && node.kind != "Generasjon" && !node.code.hasPrefix("DIGCOMP.L") {
-                let labelTerms = Set(analyzer.terms(node.label).map(\.term))
-                let related = analysedGroups.filter { !$0.1.isDisjoint(with: labelTerms) }.flatMap(\.0.terms)
+                // A group belongs to a node when one of its phrases occurs in the label as a whole, not when they
+                // merely share a common word ("digital", "ledelse").
+                let labelTerms = analyzer.terms(node.label).map(\.term)
+                let related = analysedGroups.filter { _, phrases in phrases.contains { labelTerms.containsSequence($0) } }
+                    .flatMap(\.0.terms)
                 documents.append(
                     SearchDocument(
                         identifier: node.code,

@@ -20,6 +20,9 @@ struct APIController: Sendable {
         api.get("measures/:id", use: measure)
         api.post("match", use: match)
         api.get("coverage", use: coverage)
+        api.post("ask", use: ask)
+        api.get("documents", use: documents)
+        api.get("documents/:id", use: document)
     }
 
     @Sendable func frameworks(_ request: Request, context: BasicRequestContext) async throws -> Response {

@@ -1,0 +1,58 @@
+import Foundation
+import Hummingbird
+import KompetanseDomain
+import KompetanseServices
+
+/// `POST /api/v1/ask`, `GET /api/v1/documents` and `GET /api/v1/documents/{id}`: the same service calls as the
+/// question page and the document browser. Anonymous callers see public documents only.
+extension APIController {
+    struct AskRequest: Decodable {
+        let question: String
+    }
+
+    @Sendable func ask(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let body: AskRequest
+        do {
+            body = try await request.decode(as: AskRequest.self, context: context)
+        } catch {
+            throw HTTPError(.badRequest, message: "forventet JSON {\"question\": \"…\"}")
+        }
+        let answer = try await services.documents.ask(body.question, groups: [], as: .anonymous)
+        return try JSONResponse.make(answer)
+    }
+
+    struct DocumentSummary: Encodable {
+        let identifier: String
+        let title: String
+        let documentType: String
+        let publisher: String
+        let year: Int
+        let pages: Int
+        let url: String?
+    }
+
+    @Sendable func documents(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let parameters = request.uri.queryParameters
+        var year: Int?
+        if let text = parameters.get("year") {
+            guard let value = Int(text) else { throw HTTPError(.badRequest, message: "parameteren «year» skal være et årstall") }
+            year = value
+        }
+        let result = try await services.documents.browse(
+            .init(documentType: parameters.get("type"), publisher: parameters.get("publisher"), year: year), groups: [],
+            as: .anonymous)
+        return try JSONResponse.make(
+            ListDTO(
+                items: result.documents.map {
+                    DocumentSummary(
+                        identifier: $0.identifier, title: $0.title, documentType: $0.documentType, publisher: $0.publisher,
+                        year: $0.year, pages: $0.pages.count, url: $0.url)
+                }))
+    }
+
+    @Sendable func document(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let document = try await services.documents.document(
+            identifier: try context.parameters.require("id"), groups: [], as: .anonymous)
+        return try JSONResponse.make(document)
+    }
+}

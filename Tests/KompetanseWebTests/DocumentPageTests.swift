@@ -1,0 +1,89 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import KompetanseDomain
+import KompetanseServices
+import KompetanseTestSupport
+import KompetanseWeb
+import Testing
+
+private func withDocuments(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+    try await TestEngine.sqlite.withServices { services in
+        try await services.store.documents.upsert(
+            KnowledgeDocument(
+                identifier: "t1", title: "Tildelingsbrev 2025", documentType: "Tildelingsbrev", publisher: "Dep", year: 2025,
+                file: "t1.txt", pages: ["Innledning.", "Bevilgningen på post 01 er 495,0 millioner kroner i 2025.\nNeste avsnitt."]))
+        try await services.store.documents.upsert(
+            KnowledgeDocument(
+                identifier: "hemmelig", title: "Internt notat", documentType: "Notat", publisher: "Dir", year: 2026,
+                access: "ledergruppe", file: "n.txt", pages: ["Vi vil spare PLANTET-HEMMELIGHET 9,9 millioner kroner."]))
+        let app = Application(router: try await WebApplication.buildRouter(services: services))
+        try await app.test(.router, body)
+    }
+}
+
+@Suite struct DocumentPageTests {
+    @Test func questionPageAnswersWithLinkedCitations() async throws {
+        try await withDocuments { client in
+            try await client.execute(uri: "/sporsmal?sporsmal=Hvor%20mye%20er%20bevilgningen%20p%C3%A5%20post%2001%3F", method: .get) {
+                response in
+                let html = String(buffer: response.body)
+                #expect(response.status == .ok)
+                #expect(html.contains("495,0 millioner kroner"))
+                #expect(html.contains(#"href="/dokumenter/t1?side=2&amp;sitat="#))
+                #expect(!html.contains("PLANTET-HEMMELIGHET"))
+            }
+        }
+    }
+
+    @Test func documentViewMarksTheQuoteOnTheCitedPage() async throws {
+        try await withDocuments { client in
+            let quote = "Bevilgningen på post 01 er 495,0 millioner kroner i 2025.".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+            try await client.execute(uri: "/dokumenter/t1?side=2&sitat=\(quote)", method: .get) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains(#"<mark id="sitat">Bevilgningen på post 01 er 495,0 millioner kroner i 2025.</mark>"#))
+                #expect(html.contains(#"<span aria-current="page">2</span>"#))
+            }
+        }
+    }
+
+    @Test func restrictedDocumentsDoNotExistForOutsiders() async throws {
+        try await withDocuments { client in
+            for path in ["/dokumenter/hemmelig", "/api/v1/documents/hemmelig"] {
+                try await client.execute(uri: path, method: .get) { response in
+                    #expect(response.status == .notFound, "\(path)")
+                    #expect(!String(buffer: response.body).contains("Internt notat"))
+                }
+            }
+            for path in ["/dokumenter", "/api/v1/documents"] {
+                try await client.execute(uri: path, method: .get) { response in
+                    let body = String(buffer: response.body)
+                    #expect(body.contains("Tildelingsbrev 2025"))
+                    #expect(!body.contains("Internt notat") && !body.contains("hemmelig"), "\(path)")
+                }
+            }
+            try await client.execute(
+                uri: "/api/v1/ask", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: #"{"question":"Hvor mye vil vi spare?"}"#)
+            ) { response in
+                let body = String(buffer: response.body)
+                #expect(body.contains(#""refused":true"#))
+                #expect(!body.contains("PLANTET-HEMMELIGHET") && !body.contains("9,9") && !body.contains("hemmelig"))
+            }
+        }
+    }
+
+    @Test func askAPIRefusesMalformedBodies() async throws {
+        try await withDocuments { client in
+            try await client.execute(uri: "/api/v1/ask", method: .post, body: ByteBuffer(string: "ikke json")) { response in
+                #expect(response.status == .badRequest)
+            }
+            try await client.execute(
+                uri: "/api/v1/ask", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: #"{"question":"  "}"#)
+            ) { response in
+                #expect(response.status == .badRequest)
+            }
+        }
+    }
+}
