@@ -89,7 +89,7 @@ public struct MatchEngine: Sendable {
         /// The largest bonus one constraint can give, used to keep final scores in 0…1.
         static let maximumBonus = 0.15
         /// Weight of the dense list in score fusion (the lexical list has weight 1).
-        public static let denseWeight = 1.0
+        public static let denseWeight = 0.8
         /// Below this share of query words matched, with no dense support, a result counts as weak.
         public static let weakCoverage = 0.34
     }
