@@ -1,4 +1,5 @@
 import Foundation
+import KompetanseAssistant
 import KompetanseDomain
 import KompetanseModelClient
 import KompetanseSearch
@@ -40,7 +41,11 @@ public final class AppServices: Sendable {
                 store: store.embeddings)
         }
         self.matching = MatchService(store: store, embedder: embedder)
-        self.documents = DocumentService(store: store, pdf: PopplerPDFTextExtractor(), clock: clock)
+        let chat: (any LanguageModel)? = configuration.chatURL.map { url in
+            OpenAICompatibleChatModel(
+                endpoint: ModelEndpoint(baseURL: url, model: configuration.chatModel ?? "default", apiKey: configuration.chatAPIKey))
+        }
+        self.documents = DocumentService(store: store, pdf: PopplerPDFTextExtractor(), clock: clock, model: chat)
     }
 
     /// Opens the store the configuration names, migrates it and loads the shipped frameworks into an empty store.

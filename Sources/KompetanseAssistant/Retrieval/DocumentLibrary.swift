@@ -84,6 +84,13 @@ public struct DocumentLibrary: Sendable {
         return total > 0 ? found / total : 0
     }
 
+    /// A sentence with its neighbours on the same page, as a passage for a language model.
+    public func context(of position: Int) -> String {
+        let sentence = sentences[position]
+        return (max(0, position - 1)...min(sentences.count - 1, position + 1)).map { sentences[$0] }
+            .filter { $0.document == sentence.document && $0.page == sentence.page }.map(\.text).joined(separator: " ")
+    }
+
     /// Inverse document frequency of a term among sentences.
     func idf(_ term: String) -> Double { index.idf(term) }
 }

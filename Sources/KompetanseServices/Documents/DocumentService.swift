@@ -20,12 +20,14 @@ public final class DocumentService: Sendable {
     let store: any Store
     let pdf: any PDFTextExtractor
     let clock: any Clock
+    let model: (any LanguageModel)?
     private let cache = LibraryCache()
 
-    init(store: any Store, pdf: any PDFTextExtractor, clock: any Clock) {
+    init(store: any Store, pdf: any PDFTextExtractor, clock: any Clock, model: (any LanguageModel)? = nil) {
         self.store = store
         self.pdf = pdf
         self.clock = clock
+        self.model = model
     }
 
     /// File types read as documents.
@@ -175,7 +177,11 @@ public final class DocumentService: Sendable {
         guard !question.isEmpty else { throw ServiceError.invalidInput("skriv inn et spørsmål") }
         guard question.count <= 2_000 else { throw ServiceError.invalidInput("spørsmålet er for langt (høyst 2000 tegn)") }
         let library = try await library(for: groups)
-        return Assistant().answer(question, library: library)
+        let extractive = Assistant().answer(question, library: library)
+        // Both paths refuse on weak support; with a model configured, its verified answer replaces the
+        // extractive one, which stays the answer whenever the model fails, times out or cites nothing verifiable.
+        guard !extractive.refused, let model else { return extractive }
+        return await GroundedAnswerer(model: model).answer(question, library: library, extractive: extractive) ?? extractive
     }
 
     private func library(for groups: Set<String>) async throws -> DocumentLibrary {
