@@ -24,6 +24,8 @@ public final class AppServices: Sendable {
     public let matching: MatchService
     /// Knowledge documents and the assistant.
     public let documents: DocumentService
+    /// Feedback from users.
+    public let feedback: FeedbackService
 
     /// Builds services over an open store.
     public init(configuration: AppConfiguration, store: any Store, clock: any Clock = SystemClock()) {
@@ -46,6 +48,7 @@ public final class AppServices: Sendable {
                 endpoint: ModelEndpoint(baseURL: url, model: configuration.chatModel ?? "default", apiKey: configuration.chatAPIKey))
         }
         self.documents = DocumentService(store: store, pdf: PopplerPDFTextExtractor(), clock: clock, model: chat)
+        self.feedback = FeedbackService(store: store, clock: clock)
     }
 
     /// Opens the store the configuration names, migrates it and loads the shipped frameworks into an empty store.

@@ -12,6 +12,8 @@ public protocol Store: Sendable {
     var embeddings: any EmbeddingStore { get }
     /// Knowledge documents.
     var documents: any DocumentStore { get }
+    /// Feedback from users.
+    var feedback: any FeedbackStore { get }
     /// Which database engine is behind the store, for display and diagnostics.
     var engineName: String { get }
     /// Closes every connection; the store cannot be used afterwards.
@@ -124,4 +126,12 @@ public protocol DocumentStore: Sendable {
     func documents(readableBy groups: Set<String>) async throws -> [KnowledgeDocument]
     /// A token that changes whenever any document changes.
     func revision() async throws -> String
+}
+
+/// Persistence of feedback; append-only.
+public protocol FeedbackStore: Sendable {
+    /// Stores one piece of feedback.
+    func add(_ feedback: Feedback) async throws
+    /// All feedback, newest first.
+    func all() async throws -> [Feedback]
 }

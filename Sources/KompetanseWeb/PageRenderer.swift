@@ -43,7 +43,7 @@ struct PageRenderer: Sendable {
         let library = try await MustacheLibrary(directory: base.appendingPathComponent("Templates").path)
         for name in [
             "layout", "home", "measures", "measure", "providers", "frameworks", "framework", "node", "error", "match",
-            "coverage", "ask", "documents", "document",
+            "coverage", "ask", "documents", "document", "feedback_form", "feedback_list",
         ]
         where library.getTemplate(named: name) == nil {
             throw WebError.missingResources("Templates/\(name).mustache")

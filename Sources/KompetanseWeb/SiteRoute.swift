@@ -16,6 +16,8 @@ enum SiteRoute {
     case ask
     case documents
     case document(String)
+    case feedback
+    case feedbackList
 
     /// The path, with each parameter percent-encoded.
     var path: String {
@@ -34,6 +36,8 @@ enum SiteRoute {
         case .ask: "/sporsmal"
         case .documents: "/dokumenter"
         case .document(let id): "/dokumenter/\(Self.encode(id))"
+        case .feedback: "/tilbakemelding"
+        case .feedbackList: "/tilbakemeldinger"
         }
     }
 

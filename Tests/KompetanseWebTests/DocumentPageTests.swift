@@ -87,3 +87,62 @@ private func withDocuments(_ body: @escaping @Sendable (any TestClientProtocol) 
         }
     }
 }
+
+@Suite struct FeedbackTests {
+    @Test func formFeedbackIsStoredListedAndRedirectsBack() async throws {
+        try await withDocuments { client in
+            try await client.execute(uri: "/dokumenter/t1?side=2", method: .get) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains(#"action="/tilbakemelding""#))
+                #expect(html.contains(#"name="reference" value="t1 side 2""#))
+            }
+            try await client.execute(
+                uri: "/tilbakemelding", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "target=dokument&reference=t1+side+2&verdict=feil&comment=Tallet+er+feil&back=%2Fdokumenter%2Ft1%3Fside%3D2")
+            ) { response in
+                #expect(response.status == .seeOther)
+                #expect(response.headers[.location] == "/dokumenter/t1?side=2&takk=1")
+            }
+            try await client.execute(uri: "/dokumenter/t1?side=2&takk=1", method: .get) { response in
+                #expect(String(buffer: response.body).contains("Takk! Tilbakemeldingen er lagret"))
+            }
+            try await client.execute(uri: "/tilbakemeldinger", method: .get) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("Tallet er feil"))
+                #expect(html.contains("dokument: t1 side 2"))
+            }
+        }
+    }
+
+    @Test func redirectsOnlyGoToThisSite() async throws {
+        try await withDocuments { client in
+            try await client.execute(
+                uri: "/tilbakemelding", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "target=svar&reference=x&verdict=riktig&back=https%3A%2F%2Fevil.example%2F")
+            ) { response in
+                #expect(response.headers[.location] == "/?takk=1")
+            }
+        }
+    }
+
+    @Test func apiFeedbackIsValidated() async throws {
+        try await withDocuments { client in
+            try await client.execute(
+                uri: "/api/v1/feedback", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: #"{"target":"svar","reference":"Hvor mye?","verdict":"kanskje"}"#)
+            ) { response in
+                #expect(response.status == .badRequest)
+                #expect(String(buffer: response.body).contains("riktig, feil eller mangler"))
+            }
+            try await client.execute(
+                uri: "/api/v1/feedback", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: #"{"target":"svar","reference":"Hvor mye?","verdict":"mangler","comment":"Mangler kilde"}"#)
+            ) { response in
+                #expect(response.status == .created)
+            }
+            try await client.execute(uri: "/api/v1/feedback", method: .get) { response in
+                #expect(String(buffer: response.body).contains("Mangler kilde"))
+            }
+        }
+    }
+}

@@ -15,6 +15,7 @@ enum Migrations {
         createSettings,
         createEmbeddings,
         createDocuments,
+        createFeedback,
     ]
 
     // 0001
@@ -91,6 +92,16 @@ enum Migrations {
                 data TEXT NOT NULL)
             """,
             "CREATE INDEX documents_access ON documents (access)",
+        ])
+
+    // 0006
+    static let createFeedback = Migration(
+        version: 6, name: "CreateFeedback",
+        statements: [
+            """
+            CREATE TABLE feedback (
+                identifier TEXT PRIMARY KEY, target TEXT NOT NULL, created_at TEXT NOT NULL, data TEXT NOT NULL)
+            """
         ])
 
     /// Runs every migration that has not run yet, each in its own transaction.

@@ -10,6 +10,7 @@ final class SQLStore: Store {
     let settings: any SettingsStore
     let embeddings: any EmbeddingStore
     let documents: any DocumentStore
+    let feedback: any FeedbackStore
 
     init(engine: SQLEngine) {
         self.engine = engine
@@ -18,6 +19,7 @@ final class SQLStore: Store {
         self.settings = SQLSettingsStore(engine: engine)
         self.embeddings = SQLEmbeddingStore(engine: engine)
         self.documents = SQLDocumentStore(engine: engine)
+        self.feedback = SQLFeedbackStore(engine: engine)
     }
 
     var engineName: String { engine.kind == .sqlite ? "SQLite" : "PostgreSQL" }
@@ -251,6 +253,32 @@ struct SQLDocumentStore: DocumentStore {
         try await engine.read { database in
             try await database.raw("SELECT value FROM settings WHERE key = 'documents.revision'").first()?
                 .decode(column: "value", as: String.self) ?? "empty"
+        }
+    }
+}
+
+struct SQLFeedbackStore: FeedbackStore {
+    let engine: SQLEngine
+
+    func add(_ feedback: Feedback) async throws {
+        let data = try RecordCoding.encode(feedback)
+        try await engine.transaction { database in
+            try await database.raw(
+                """
+                INSERT INTO feedback (identifier, target, created_at, data)
+                VALUES (\(bind: UUID().uuidString), \(bind: feedback.target.rawValue), \(bind: feedback.createdAt), \(bind: data))
+                """
+            ).run()
+        }
+    }
+
+    func all() async throws -> [Feedback] {
+        try await engine.read { database in
+            try await database.raw("SELECT identifier, data FROM feedback ORDER BY created_at DESC, identifier").all().map { row in
+                try RecordCoding.decode(
+                    Feedback.self, from: row.decode(column: "data", as: String.self), table: "feedback",
+                    key: row.decode(column: "identifier", as: String.self))
+            }
         }
     }
 }

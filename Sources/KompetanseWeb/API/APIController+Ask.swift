@@ -56,3 +56,29 @@ extension APIController {
         return try JSONResponse.make(document)
     }
 }
+
+extension APIController {
+    struct FeedbackRequest: Decodable {
+        let target: String
+        let reference: String
+        let verdict: String
+        let comment: String?
+    }
+
+    @Sendable func submitFeedback(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let body: FeedbackRequest
+        do {
+            body = try await request.decode(as: FeedbackRequest.self, context: context)
+        } catch {
+            throw HTTPError(
+                .badRequest, message: "forventet JSON {\"target\": \"svar|dokument|tiltak|treff\", \"reference\": …, \"verdict\": \"riktig|feil|mangler\", \"comment\"?: …}")
+        }
+        let feedback = try await services.feedback.submit(
+            target: body.target, reference: body.reference, verdict: body.verdict, comment: body.comment ?? "", as: .anonymous)
+        return try JSONResponse.make(feedback, status: .created)
+    }
+
+    @Sendable func feedbackList(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        try JSONResponse.make(ListDTO(items: try await services.feedback.all(as: .anonymous)))
+    }
+}

@@ -23,6 +23,8 @@ struct APIController: Sendable {
         api.post("ask", use: ask)
         api.get("documents", use: documents)
         api.get("documents/:id", use: document)
+        api.post("feedback", use: submitFeedback)
+        api.get("feedback", use: feedbackList)
     }
 
     @Sendable func frameworks(_ request: Request, context: BasicRequestContext) async throws -> Response {

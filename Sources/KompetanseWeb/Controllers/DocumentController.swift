@@ -13,6 +13,49 @@ struct DocumentController: Sendable {
         router.get(RouterPath(SiteRoute.ask.path), use: ask)
         router.get(RouterPath(SiteRoute.documents.path), use: documents)
         router.get(RouterPath("/dokumenter/:id"), use: document)
+        router.post(RouterPath(SiteRoute.feedback.path), use: submitFeedback)
+        router.get(RouterPath(SiteRoute.feedbackList.path), use: feedbackList)
+    }
+
+    struct FeedbackForm: Decodable {
+        let target: String
+        let reference: String
+        let verdict: String?
+        let comment: String?
+        let back: String?
+    }
+
+    /// Stores feedback from a form and sends the user back to the page it came from (post/redirect/get).
+    @Sendable func submitFeedback(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let body = try await request.body.collect(upTo: 64 * 1024)
+        let form: FeedbackForm
+        do {
+            form = try URLEncodedFormDecoder().decode(FeedbackForm.self, from: String(buffer: body))
+        } catch {
+            throw HTTPError(.badRequest, message: "skjemaet mangler felt (target, reference, verdict)")
+        }
+        _ = try await services.feedback.submit(
+            target: form.target, reference: form.reference, verdict: form.verdict ?? "", comment: form.comment ?? "",
+            as: .anonymous)
+        // Only a path on this site is followed, so the form cannot be used to send people elsewhere.
+        var back = form.back ?? "/"
+        if !back.hasPrefix("/") || back.hasPrefix("//") { back = "/" }
+        back += (back.contains("?") ? "&" : "?") + "takk=1"
+        return Response(status: .seeOther, headers: [.location: back])
+    }
+
+    @Sendable func feedbackList(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let texts = renderer.texts(for: request.uiLanguage)
+        let items = try await services.feedback.all(as: .anonymous)
+        let model = FeedbackIndex.Model(
+            summary: texts.format("feedback_summary", ["count": String(items.count)]),
+            items: items.map {
+                .init(createdAt: $0.createdAt, target: $0.target.rawValue, reference: $0.reference, verdict: $0.verdict.rawValue, comment: $0.comment)
+            })
+        return renderer.page(
+            "feedback_list", model: model, title: texts["feedback_list_title"], section: .none,
+            breadcrumbs: [Crumb(label: texts["nav_home"], href: "/"), Crumb(label: texts["feedback_list_title"], href: nil)],
+            request: request)
     }
 
     @Sendable func ask(_ request: Request, context: BasicRequestContext) async throws -> Response {
@@ -26,8 +69,14 @@ struct DocumentController: Sendable {
                 try await services.documents.browse(.init(), groups: [], as: .anonymous).documents.map { ($0.identifier, $0.title) },
                 uniquingKeysWith: { first, _ in first })
         }
+        var model = AskShow.model(question: question, answer: answer, titles: titles)
+        model.thanks = request.uri.queryParameters.get("takk") != nil
+        if answer != nil {
+            model.feedback = FeedbackTarget(
+                target: "svar", reference: question, back: SiteRoute.ask.path + SiteRoute.query([("sporsmal", question)]))
+        }
         return renderer.page(
-            "ask", model: AskShow.model(question: question, answer: answer, titles: titles), title: texts["ask_title"],
+            "ask", model: model, title: texts["ask_title"],
             section: .ask, breadcrumbs: [Crumb(label: texts["nav_home"], href: "/"), Crumb(label: texts["nav_ask"], href: nil)],
             request: request)
     }
@@ -59,9 +108,12 @@ struct DocumentController: Sendable {
         let texts = renderer.texts(for: request.uiLanguage)
         let document = try await services.documents.document(
             identifier: try context.parameters.require("id"), groups: [], as: .anonymous)
-        let model = DocumentShow.model(
+        var model = DocumentShow.model(
             document, page: request.uri.queryParameters.get("side").flatMap(Int.init) ?? 1,
             quote: request.uri.queryParameters.get("sitat"))
+        model.thanks = request.uri.queryParameters.get("takk") != nil
+        let pageLink = SiteRoute.document(document.identifier).path + SiteRoute.query([("side", String(model.pageNumber))])
+        model.feedback = FeedbackTarget(target: "dokument", reference: "\(document.identifier) side \(model.pageNumber)", back: pageLink)
         return renderer.page(
             "document", model: model, title: document.title, section: .documents,
             breadcrumbs: [

@@ -13,6 +13,8 @@ enum AskShow {
         let hasCitations: Bool
         let related: [Related]
         let hasRelated: Bool
+        var thanks = false
+        var feedback: FeedbackTarget? = nil
     }
 
     struct Sentence: Sendable {
@@ -94,6 +96,8 @@ enum DocumentShow {
         let before: String
         let highlight: String?
         let after: String
+        var thanks = false
+        var feedback: FeedbackTarget? = nil
     }
 
     struct PageLink: Sendable {
@@ -122,5 +126,28 @@ enum DocumentShow {
                     number: $0, href: SiteRoute.document(document.identifier).path + SiteRoute.query([("side", String($0))]),
                     current: $0 == number)
             }, pageNumber: number, before: before, highlight: highlight, after: after)
+    }
+}
+
+/// What the feedback form on a page is about, and where to come back to after sending it.
+struct FeedbackTarget: Sendable {
+    let target: String
+    let reference: String
+    let back: String
+}
+
+enum FeedbackIndex {
+    struct Model: PageModel {
+        var t: [String: String] = [:]
+        let summary: String
+        let items: [Item]
+    }
+
+    struct Item: Sendable {
+        let createdAt: String
+        let target: String
+        let reference: String
+        let verdict: String
+        let comment: String
     }
 }
