@@ -30,9 +30,16 @@ public struct MatchHit: Sendable {
     /// A one-line Norwegian reason: which words, which fields, which constraints, which nodes.
     public var why: String {
         var parts: [String] = []
-        let words = matchedTerms.prefix(4).map { explanation -> String in
+        // One entry per word of the need, with every field it was found in.
+        var order: [String] = []
+        var fieldsByOrigin: [String: Set<String>] = [:]
+        for explanation in matchedTerms {
             let origin = explanation.description.components(separatedBy: " → ").first ?? explanation.description
-            let fields = Array(Set(explanation.fields)).sorted().map(MatchEngine.fieldLabel).joined(separator: "/")
+            if fieldsByOrigin[origin] == nil { order.append(origin) }
+            fieldsByOrigin[origin, default: []].formUnion(explanation.fields)
+        }
+        let words = order.prefix(4).map { origin -> String in
+            let fields = (fieldsByOrigin[origin] ?? []).sorted().map(MatchEngine.fieldLabel).joined(separator: "/")
             return fields.isEmpty ? origin : "\(origin) i \(fields)"
         }
         if !words.isEmpty { parts.append("treffer " + words.joined(separator: ", ")) }
@@ -110,7 +117,7 @@ public struct MatchEngine: Sendable {
     let measures: [String: Measure]
     let profiles: [String: MeasureProfile]
     let index: InvertedIndex
-    let synonyms: [[[String]]]
+    let synonyms: [[(surface: String, terms: [String])]]
     let translations: [(phrase: [String], terms: [String])]
     let concepts: ConceptIndex
 
@@ -133,7 +140,9 @@ public struct MatchEngine: Sendable {
                         "provider": measure.provider.name,
                     ])
             }, fields: Configuration.fields, analyzer: analyzer)
-        self.synonyms = synonyms.map { group in group.terms.map { analyzer.terms($0).map(\.term) }.filter { !$0.isEmpty } }
+        self.synonyms = synonyms.map { group in
+            group.terms.map { (surface: $0, terms: analyzer.terms($0).map(\.term)) }.filter { !$0.terms.isEmpty }
+        }
         translations = EnglishNorwegianLexicon.entries.map { english, norwegian in
             (Tokenizer.words(english), analyzer.terms(norwegian).map(\.term))
         }.sorted { $0.phrase.count > $1.phrase.count }
@@ -160,10 +169,10 @@ public struct MatchEngine: Sendable {
         // Synonym groups: a group whose phrase occurs among the need's terms adds the group's other phrases.
         let present = terms.map(\.term)
         for group in synonyms {
-            guard let hit = group.first(where: { !$0.isEmpty && present.containsSequence($0) }) else { continue }
-            let origin = hit.joined(separator: " ")
-            for phrase in group where phrase != hit {
-                terms += phrase.map { QueryTerm(term: $0, weight: Configuration.synonymWeight / Double(phrase.count).squareRoot(), origin: origin) }
+            guard let hit = group.first(where: { present.containsSequence($0.terms) }) else { continue }
+            for phrase in group where phrase.terms != hit.terms {
+                let weight = Configuration.synonymWeight / Double(phrase.terms.count).squareRoot()
+                terms += phrase.terms.map { QueryTerm(term: $0, weight: weight, origin: "\(hit.surface) ≈ \(phrase.surface)") }
             }
         }
         return terms
