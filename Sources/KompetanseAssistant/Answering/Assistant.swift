@@ -62,9 +62,7 @@ public struct Assistant: Sendable {
             return (hit.sentence, hit.position, score, hasKind)
         }.sorted { $0.score > $1.score }
         let top = ranked[0]
-        let coverage = max(
-            library.coverage(of: top.position, terms: terms),
-            contextCoverage(top.position, library: library, terms: terms))
+        let coverage = library.coverage(of: top.position, terms: terms)
         guard coverage >= Configuration.minimumCoverage else { return refusal(library: library, terms: terms) }
         var chosen = [top]
         // A heading or lead-in ("Styringsparameter 1.1: Antall ledere …") is answered by what follows: the next
@@ -127,21 +125,6 @@ public struct Assistant: Sendable {
         return Set(explanation.children.compactMap { child in
             child.fields.contains("text") ? child.description.components(separatedBy: " → ").last : nil
         })
-    }
-
-    private func contextCoverage(_ position: Int, library: DocumentLibrary, terms: [QueryTerm]) -> Double {
-        // The sentence and its neighbours on the same page, scored as one span.
-        let explanation = library.index.explain(String(position), query: terms)
-        let matched = Set(explanation.children.compactMap { $0.description.components(separatedBy: " → ").last })
-        var total = 0.0
-        var found = 0.0
-        var seen: Set<String> = []
-        for term in terms where term.weight >= 0.5 && seen.insert(term.term).inserted {
-            let weight = library.idf(term.term) * term.weight
-            total += weight
-            if matched.contains(term.term) { found += weight }
-        }
-        return total > 0 ? found / total : 0
     }
 
     private func refusal(library: DocumentLibrary, terms: [QueryTerm]) -> Answer {

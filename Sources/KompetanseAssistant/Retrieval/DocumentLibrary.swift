@@ -69,7 +69,8 @@ public struct DocumentLibrary: Sendable {
         }
     }
 
-    /// Which query terms a sentence contains, weighted by how rare they are.
+    /// The share of the question's words (weighted by rarity) that a sentence, its neighbours on the page and its
+    /// document's title contain together.
     func coverage(of position: Int, terms: [QueryTerm]) -> Double {
         let explanation = index.explain(String(position), query: terms)
         let matched = Set(explanation.children.compactMap { $0.description.components(separatedBy: " → ").last })
