@@ -66,7 +66,7 @@ let package = Package(
         .executableTarget(
             name: "KompetanseCLI",
             dependencies: [
-                "KompetanseServices", "KompetanseWeb",
+                "KompetanseServices", "KompetanseWeb", "KompetanseStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

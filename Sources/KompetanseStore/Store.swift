@@ -16,6 +16,9 @@ public protocol Store: Sendable {
     var feedback: any FeedbackStore { get }
     /// Which database engine is behind the store, for display and diagnostics.
     var engineName: String { get }
+    /// Writes a consistent copy of the whole database to a file while the store stays in use (SQLite's
+    /// `VACUUM INTO`). PostgreSQL is backed up with `pg_dump`; there this throws with that advice.
+    func backup(to path: String) async throws
     /// Closes every connection; the store cannot be used afterwards.
     func shutdown() async throws
 }

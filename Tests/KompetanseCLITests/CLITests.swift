@@ -9,11 +9,26 @@ struct CLIRun {
     let stderr: String
 }
 
-private func kompetansebro(_ arguments: [String]) throws -> CLIRun {
+private func executableURL() throws -> URL {
     // Swift Testing runs from the package's build folder, where the executable sits beside the test bundle.
     let directory = Bundle.main.bundleURL.path.hasSuffix(".xctest") ? Bundle.main.bundleURL.deletingLastPathComponent() : Bundle.main.bundleURL
     let candidates = [directory, directory.deletingLastPathComponent()].map { $0.appendingPathComponent("kompetansebro") }
-    let executable = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) })
+    return try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) })
+}
+
+/// Starts the binary without waiting for it (for tests that kill it).
+func startKompetansebro(_ arguments: [String]) throws -> Process {
+    let process = Process()
+    process.executableURL = try executableURL()
+    process.arguments = arguments
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    return process
+}
+
+func kompetansebro(_ arguments: [String]) throws -> CLIRun {
+    let executable = try executableURL()
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
@@ -33,7 +48,7 @@ private func kompetansebro(_ arguments: [String]) throws -> CLIRun {
         stderr: String(decoding: errData, as: UTF8.self))
 }
 
-private func temporaryFolder() -> String {
+func temporaryFolder() -> String {
     FileManager.default.temporaryDirectory.appendingPathComponent("kb-cli-\(UUID().uuidString)").path
 }
 
@@ -122,5 +137,62 @@ private func temporaryFolder() -> String {
         let run = try kompetansebro(["match", "--queries", queries, "--data", data])
         #expect(run.status == 65)
         #expect(run.stderr.contains("bad.jsonl, linje 2"))
+    }
+}
+
+@Suite struct ReliabilityTests {
+    private func catalogue(_ count: Int, prefix: String) -> Data {
+        let items = (0..<count).map { index in
+            #"{"@type":"Course","identifier":"\#(prefix)-\#(index)","name":"Kurs \#(index) om ledelse og digital transformasjon","description":"\#(String(repeating: "Beskrivelse av tiltaket. ", count: 20))","provider":{"name":"Tilbyder \#(index % 50)"},"keywords":["ledelse","data"]}"#
+        }
+        return Data(("[" + items.joined(separator: ",") + "]").utf8)
+    }
+
+    @Test func backupAndRestoreRoundTrip() throws {
+        let data = temporaryFolder()
+        let copy = data + "-kopi.sqlite"
+        defer {
+            try? FileManager.default.removeItem(atPath: data)
+            try? FileManager.default.removeItem(atPath: copy)
+        }
+        let file = data + "-m.json"
+        try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+        try catalogue(30, prefix: "a").write(to: URL(fileURLWithPath: file))
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        #expect(try kompetansebro(["import", "measures", file, "--data", data]).status == 0)
+        let before = try kompetansebro(["export", "measures", "--data", data]).stdout
+        #expect(try kompetansebro(["backup", "--to", copy, "--data", data]).status == 0)
+        #expect(try kompetansebro(["backup", "--to", copy, "--data", data]).status != 0, "an existing file is never overwritten")
+        try catalogue(5, prefix: "b").write(to: URL(fileURLWithPath: file))
+        #expect(try kompetansebro(["import", "measures", file, "--data", data]).status == 0)
+        #expect(try kompetansebro(["export", "measures", "--data", data]).stdout != before)
+        let restored = try kompetansebro(["restore", "--from", copy, "--data", data])
+        #expect(restored.status == 0, "\(restored.stderr)")
+        #expect(try kompetansebro(["export", "measures", "--data", data]).stdout == before)
+        let bogus = try kompetansebro(["restore", "--from", file, "--data", data])
+        #expect(bogus.status == 65)
+        #expect(try kompetansebro(["export", "measures", "--data", data]).stdout == before, "a bad backup changes nothing")
+    }
+
+    @Test func importKilledMidwayLeavesTheStoreAsBefore() throws {
+        let data = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+        let small = data + "/small.json"
+        let large = data + "/large.json"
+        try catalogue(10, prefix: "før").write(to: URL(fileURLWithPath: small))
+        try catalogue(40_000, prefix: "stor").write(to: URL(fileURLWithPath: large))
+        #expect(try kompetansebro(["import", "measures", small, "--data", data]).status == 0)
+        let before = try kompetansebro(["export", "measures", "--data", data]).stdout
+        for delay in [0.3, 0.8, 1.5] {
+            let process = try startKompetansebro(["import", "measures", large, "--data", data])
+            Thread.sleep(forTimeInterval: delay)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            #expect(try kompetansebro(["export", "measures", "--data", data]).stdout == before, "killed after \(delay) s")
+        }
+        let finished = try kompetansebro(["import", "measures", large, "--data", data])
+        #expect(finished.status == 0)
+        #expect(finished.stdout.contains("40000 nye"))
     }
 }

@@ -59,6 +59,36 @@ public enum StoreBootstrap {
         return SQLStore(engine: engine)
     }
 
+    /// Replaces the embedded database in a data folder with a backup, after checking that the backup is a
+    /// Kompetansebro database. Nothing may use the folder meanwhile (stop `serve` first).
+    public static func restoreSQLite(from backup: String, into folder: String, logger: Logger = Logger(label: "kompetansebro.store")) async throws {
+        guard FileManager.default.fileExists(atPath: backup) else { throw StoreError.configuration("\(backup) finnes ikke") }
+        let check = try await SQLiteConnection.open(storage: .file(path: backup), logger: logger)
+        do {
+            let rows = try await check.sql().raw("SELECT count(*) AS n FROM schema_migrations").all()
+            try await check.close()
+            guard (try rows.first?.decode(column: "n", as: Int.self) ?? 0) > 0 else {
+                throw StoreError.configuration("\(backup) er ikke en sikkerhetskopi av Kompetansebro")
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            try? await check.close()
+            throw StoreError.configuration("\(backup) er ikke en sikkerhetskopi av Kompetansebro (\(error))")
+        }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let target = (folder as NSString).appendingPathComponent(sqliteFileName)
+        let staging = target + ".restore"
+        try? FileManager.default.removeItem(atPath: staging)
+        try FileManager.default.copyItem(atPath: backup, toPath: staging)
+        // The write-ahead log of the old database must not be replayed onto the restored one.
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: target + suffix) }
+        // rename(2) replaces the old file in one step, so the folder never holds half a database.
+        guard rename(staging, target) == 0 else {
+            throw StoreError.configuration("kunne ikke erstatte \(target) (feil \(errno))")
+        }
+    }
+
     private static func sqlitePool(storage: SQLiteConnection.Storage, count: Int, logger: Logger) -> ConnectionPool {
         ConnectionPool(maximumCount: count) {
             let connection = try await SQLiteConnection.open(storage: storage, logger: logger)

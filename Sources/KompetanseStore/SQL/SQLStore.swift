@@ -24,6 +24,18 @@ final class SQLStore: Store {
 
     var engineName: String { engine.kind == .sqlite ? "SQLite" : "PostgreSQL" }
 
+    func backup(to path: String) async throws {
+        guard engine.kind == .sqlite else {
+            throw StoreError.configuration("sikkerhetskopi av PostgreSQL tas med pg_dump: pg_dump \"$KOMPETANSEBRO_DATABASE_URL\" > fil.sql")
+        }
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw StoreError.configuration("\(path) finnes allerede; velg et nytt filnavn")
+        }
+        try await engine.read { database in
+            try await database.raw("VACUUM INTO \(bind: path)").run()
+        }
+    }
+
     func shutdown() async throws {
         try await engine.shutdown()
     }
