@@ -30,6 +30,7 @@ struct PageRenderer: Sendable {
     let library: MustacheLibrary
     let strings: StringTables
     let stylesheet: String
+    let openAPI: String
 
     /// Loads templates, string tables and the stylesheet from the module's resources; fails fast if any is missing.
     static func load() async throws -> PageRenderer {
@@ -50,7 +51,8 @@ struct PageRenderer: Sendable {
         }
         let strings = try StringTables.load(from: base.appendingPathComponent("Strings"))
         let stylesheet = try String(contentsOf: base.appendingPathComponent("Public/app.css"), encoding: .utf8)
-        return PageRenderer(library: library, strings: strings, stylesheet: stylesheet)
+        let openAPI = try String(contentsOf: base.appendingPathComponent("Public/openapi.json"), encoding: .utf8)
+        return PageRenderer(library: library, strings: strings, stylesheet: stylesheet, openAPI: openAPI)
     }
 
     func texts(for language: UILanguage) -> Texts {

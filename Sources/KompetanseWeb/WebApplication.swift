@@ -16,8 +16,23 @@ public enum WebApplication {
         router.add(middleware: ErrorMiddleware(renderer: renderer))
         PageController(services: services, renderer: renderer).register(on: router)
         APIController(services: services).register(on: router)
+        router.get(RouterPath(APIRoute.base + "/openapi.json")) { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: renderer.openAPI)))
+        }
         DocumentController(services: services, renderer: renderer).register(on: router)
         return router
+    }
+
+    /// Every route as "METHOD /path" with parameters written `{name}` as in OpenAPI, for checks and docs.
+    public static func routeList(services: AppServices) async throws -> [String] {
+        try await buildGetRouter(services: services).routes.map { route in
+            let path = route.path.description.split(separator: "/").map { part in
+                part.hasPrefix(":") ? "{\(part.dropFirst())}" : String(part)
+            }.joined(separator: "/")
+            return "\(route.method) /\(path)"
+        }.sorted()
     }
 
     /// The application listening on a host and port.
