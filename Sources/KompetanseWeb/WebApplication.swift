@@ -49,21 +49,58 @@ public enum WebApplication {
     }
 }
 
-/// The site's router: HEAD requests are answered by the GET route with the body left out.
+/// The site's router: HEAD requests are answered by the GET route with the body left out, and a known path
+/// asked with a method it does not have gets 405 with `Allow`, not 404.
 public struct SiteRouter: HTTPResponderBuilder {
     let router: Router<BasicRequestContext>
 
     public func buildResponder() -> HeadAsGetResponder<Router<BasicRequestContext>.Responder> {
-        HeadAsGetResponder(base: router.buildResponder())
+        var methods: [[String]: Set<String>] = [:]
+        for route in router.routes {
+            let parts = route.path.description.split(separator: "/").map { $0.hasPrefix(":") ? "*" : String($0) }
+            methods[parts, default: []].insert(route.method.rawValue)
+        }
+        return HeadAsGetResponder(base: router.buildResponder(), methods: methods)
     }
 }
 
 /// Routes HEAD to GET and drops the body, keeping status and headers (RFC 9110 §9.3.2).
 public struct HeadAsGetResponder<Base: HTTPResponder>: HTTPResponder {
     let base: Base
+    /// Route patterns (parameters as `*`) and their methods.
+    let methods: [[String]: Set<String>]
+
+    /// The methods a concrete path has, when it matches a route pattern.
+    func allowedMethods(for path: String) -> Set<String>? {
+        let parts = path.split(separator: "/").map(String.init)
+        var allowed: Set<String>?
+        for (pattern, methods) in self.methods where pattern.count == parts.count {
+            if zip(pattern, parts).allSatisfy({ $0 == "*" || $0 == $1 }) { allowed = (allowed ?? []).union(methods) }
+        }
+        return allowed
+    }
 
     public func respond(to request: Request, context: Base.Context) async throws -> Response {
-        guard request.method == .head else { return try await base.respond(to: request, context: context) }
+        guard request.method == .head else {
+            let response = try await base.respond(to: request, context: context)
+            if response.status == .notFound, let allowed = allowedMethods(for: request.uri.path),
+                !allowed.contains(request.method.rawValue)
+            {
+                let allow = allowed.sorted().joined(separator: ", ")
+                let message = "metoden \(request.method.rawValue) brukes ikke her; tillatt: \(allow)"
+                let isAPI = request.uri.path.hasPrefix(APIRoute.base)
+                let body =
+                    isAPI
+                    ? #"{"error":{"message":"\#(message)","status":"405"}}"# : message
+                return Response(
+                    status: .methodNotAllowed,
+                    headers: [
+                        .allow: allow,
+                        .contentType: isAPI ? "application/json; charset=utf-8" : "text/plain; charset=utf-8",
+                    ] + SecurityHeadersMiddleware<BasicRequestContext>.headers, body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+            }
+            return response
+        }
         var head = request.head
         head.method = .get
         var response = try await base.respond(to: Request(head: head, body: request.body), context: context)

@@ -197,3 +197,22 @@ private extension TestResponse {
         }
     }
 }
+
+@Suite struct MethodTests {
+    @Test func knownPathWithWrongMethodIs405WithAllow() async throws {
+        try await withApp { client in
+            try await client.execute(uri: "/api/v1/measures", method: .delete) { response in
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.headers[.allow] == "GET")
+                #expect(String(buffer: response.body).contains(#""status":"405""#))
+            }
+            try await client.execute(uri: "/api/v1/match", method: .get) { response in
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.headers[.allow] == "POST")
+            }
+            try await client.execute(uri: "/api/v1/finnes-ikke", method: .delete) { response in
+                #expect(response.status == .notFound)
+            }
+        }
+    }
+}

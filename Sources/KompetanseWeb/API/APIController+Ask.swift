@@ -35,7 +35,9 @@ extension APIController {
         let parameters = request.uri.queryParameters
         var year: Int?
         if let text = parameters.get("year") {
-            guard let value = Int(text) else { throw HTTPError(.badRequest, message: "parameteren «year» skal være et årstall") }
+            guard let value = Int(text), (1800...2200).contains(value) else {
+                throw HTTPError(.badRequest, message: "parameteren «year» skal være et årstall fra 1800 til 2200")
+            }
             year = value
         }
         let result = try await services.documents.browse(
