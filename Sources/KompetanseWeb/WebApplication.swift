@@ -16,6 +16,8 @@ public enum WebApplication {
         router.add(middleware: ErrorMiddleware(renderer: renderer))
         PageController(services: services, renderer: renderer).register(on: router)
         APIController(services: services).register(on: router)
+        // Liveness for operators and load balancers; also the plain route `make bench` compares pages against.
+        router.get(RouterPath("/helse")) { _, _ in "ok" }
         router.get(RouterPath(APIRoute.base + "/openapi.json")) { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
