@@ -1,0 +1,130 @@
+import Mustache
+
+// Mustache looks names up with Mirror unless a value answers for itself; reflection is the larger part of
+// rendering the catalogue page (many rows and facet options), so the view models used there answer directly.
+
+extension MeasureIndex.Model: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "t": t
+        case "query": query
+        case "queryEncoded": queryEncoded
+        case "resultSummary": resultSummary
+        case "facets": facets
+        case "hasFilters": hasFilters
+        case "measures": measures
+        case "pagination": pagination
+        default: nil
+        }
+    }
+}
+
+extension MeasureIndex.Row: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "href": href
+        case "name": self.name
+        case "provider": provider
+        case "format": format
+        case "price": price
+        case "demo": demo
+        case "excerpt": excerpt
+        default: nil
+        }
+    }
+}
+
+extension MeasureIndex.FacetGroup: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "label": label
+        case "options": options
+        default: nil
+        }
+    }
+}
+
+extension MeasureIndex.Option: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": id
+        case "facet": facet
+        case "value": value
+        case "label": label
+        case "count": count
+        case "checked": checked
+        default: nil
+        }
+    }
+}
+
+extension MeasureIndex.Pagination: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "previous": previous
+        case "next": next
+        case "pages": pages
+        default: nil
+        }
+    }
+}
+
+extension MeasureIndex.PageLink: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "number": number
+        case "href": href
+        case "current": current
+        default: nil
+        }
+    }
+}
+
+extension LayoutModel: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "t": t
+        case "htmlLang": htmlLang
+        case "title": title
+        case "body": body
+        case "nav": nav
+        case "languages": languages
+        case "breadcrumbs": breadcrumbs
+        case "hasBreadcrumbs": hasBreadcrumbs
+        default: nil
+        }
+    }
+}
+
+extension NavItem: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "href": href
+        case "label": label
+        case "current": current
+        default: nil
+        }
+    }
+}
+
+extension LanguageLink: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "code": code
+        case "label": label
+        case "href": href
+        case "current": current
+        default: nil
+        }
+    }
+}
+
+extension Crumb: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "label": label
+        case "href": href
+        default: nil
+        }
+    }
+}
