@@ -3,16 +3,24 @@
 
 Usage: a11y.py BASE_URL
 
-- Every page is loaded in headless Chromium and checked with axe-core (bundled by axe-selenium-python)
-  for WCAG 2.0/2.1 A and AA; each violation is printed with its rule, impact, page, selectors and HTML.
-- Keyboard: on /tiltak/finn, TAB from the top: the skip link comes first, the need textarea and the
-  submit button are reached, and every focused element shows a visible focus indicator.
-- Without JavaScript: searching the catalogue and the need form still gives results.
-- A screenshot of every page goes to ./screenshots/NAME.png (git-ignored).
+- axe-core (bundled by axe-selenium-python) checks every page in headless Chromium for WCAG 2.0/2.1
+  A and AA (tags wcag2a, wcag2aa, wcag21a, wcag21aa); each violation is printed with its rule, impact,
+  page, selectors and HTML.
+- Reflow (WCAG 1.4.10, which axe does not test): at 320 CSS px no content outside data tables may stick
+  out sideways.
+- Keyboard only: on /tiltak/finn, TAB from the top reaches the skip link first, then the need textarea
+  and the submit button, and every focused element shows a visible focus indicator; the skip link moves
+  focus to <main>; the need form, the catalogue search, a catalogue filter, the question form and the
+  feedback form under an answer can be filled in and sent with the keyboard alone, and what was typed
+  comes back unchanged in the field.
+- Without JavaScript: searching the catalogue and the need form still give results.
+- A screenshot of every page goes to ./screenshots/NAME.png (and NAME-320.png at 320 px); the folder
+  is git-ignored.
 Exits 1 on any violation or failed check.
 
-Environment: KB_A11Y_DOCUMENT (a document id to open), KB_A11Y_QUESTION (a question those documents
-answer), KB_A11Y_SCREENSHOTS (screenshot folder), CHROMIUM / CHROMEDRIVER (binaries).
+Environment: KB_A11Y_DOCUMENT (a document id to open; default: the first one on /dokumenter),
+KB_A11Y_QUESTION (a question those documents answer), KB_A11Y_SCREENSHOTS (screenshot folder),
+CHROMIUM / CHROMEDRIVER (binaries).
 """
 import os
 import re
@@ -31,7 +39,9 @@ from selenium.webdriver.common.keys import Keys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+MIN_AXE = (4, 8)  # axe-selenium-python < 3 bundles axe-core 3.1.1 (2018), without most WCAG 2.1 rules
 WIDTH, MIN_HEIGHT, MAX_HEIGHT = 1280, 800, 8000
+NARROW = 320  # WCAG 1.4.10: 320 CSS px wide without scrolling sideways
 
 
 def find_binary(env, *names):
@@ -41,9 +51,6 @@ def find_binary(env, *names):
         path = shutil.which(name)
         if path:
             return path
-    for path in ("/usr/bin/chromium", "/usr/lib/chromium/chromium") if env == "CHROMIUM" else ():
-        if os.path.exists(path):
-            return path
     sys.exit(f"a11y: fant ikke {' eller '.join(names)}")
 
 
@@ -52,7 +59,7 @@ def make_driver(javascript=True):
     options.binary_location = find_binary("CHROMIUM", "chromium", "chromium-browser")
     for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 f"--window-size={WIDTH},{MIN_HEIGHT}", "--lang=nb-NO", "--hide-scrollbars",
-                "--force-prefers-reduced-motion", "--disable-extensions", "--no-first-run"):
+                "--disable-extensions", "--no-first-run", "--disable-background-networking"):
         options.add_argument(arg)
     if not javascript:
         options.add_argument("--blink-settings=scriptEnabled=false")
@@ -60,7 +67,7 @@ def make_driver(javascript=True):
     service = Service(executable_path=find_binary("CHROMEDRIVER", "chromedriver"))
     driver = webdriver.Chrome(service=service, options=options)
     driver.set_page_load_timeout(30)
-    driver.set_script_timeout(60)
+    driver.set_script_timeout(30)
     return driver
 
 
@@ -68,65 +75,129 @@ def safe_name(name):
     return re.sub(r"[^A-Za-z0-9._-]+", "_", name).strip("_") or "side"
 
 
-def screenshot(driver, folder, name):
-    """A full-page-ish PNG: the window is grown to the document's height (capped) for the shot."""
+def screenshot(driver, folder, name, width=WIDTH):
+    """A full-page-ish PNG: the viewport is grown to the document's height (capped) for the shot."""
     path = os.path.join(folder, safe_name(name) + ".png")
+    metrics = {"width": width, "height": MIN_HEIGHT, "deviceScaleFactor": 1, "mobile": False}
     try:
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
         height = driver.execute_script(
-            "return Math.max(document.body ? document.body.scrollHeight : 0,"
-            " document.documentElement.scrollHeight)")
-        height = max(MIN_HEIGHT, min(MAX_HEIGHT, int(height or MIN_HEIGHT)))
-        driver.set_window_size(WIDTH, height)
+            "return Math.max(document.body ? document.body.scrollHeight : 0, document.documentElement.scrollHeight)")
+        metrics["height"] = max(MIN_HEIGHT, min(MAX_HEIGHT, int(height or MIN_HEIGHT)))
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
         driver.save_screenshot(path)
     finally:
-        driver.set_window_size(WIDTH, MIN_HEIGHT)
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
     return path
 
 
 class Report:
     def __init__(self):
-        self.violations = []  # (page, violation dict)
+        self.violations = []  # (page, axe violation)
         self.failures = []    # (check, message)
         self.pages = 0
+        self.checks = 0
 
-    def fail(self, check, message):
-        self.failures.append((check, message))
-        print(f"  FEIL [{check}] {message}")
+    def check(self, ok, kind, message):
+        self.checks += 1
+        if not ok:
+            self.failures.append((kind, message))
+            print(f"  FEIL [{kind}] {message}")
+        return ok
 
 
-def check_axe(driver, base, path, name, report, shots):
-    url = base + path
-    driver.get(url)
-    status_title = driver.title
-    axe = Axe(driver)
-    axe.inject()
-    result = axe.run(options={"runOnly": {"type": "tag", "values": TAGS}, "resultTypes": ["violations"]})
+def run_axe(driver):
+    Axe(driver).inject()
+    # Axe.run() formats its options with Python's repr and never settles when axe.run() rejects (a script
+    # time-out): call axe-core directly with JSON options and surface its error instead.
+    outcome = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, arguments[0]).then(r => done({ok: r}), e => done({error: String(e && e.stack || e)}));",
+        {"runOnly": {"type": "tag", "values": TAGS}, "resultTypes": ["violations", "incomplete"]})
+    if "error" in outcome:
+        raise RuntimeError(f"axe-core feilet: {outcome['error']}")
+    return outcome["ok"]
+
+
+REFLOW_JS = """
+const vw = document.documentElement.clientWidth;
+const sticks = el => { const r = el.getBoundingClientRect();
+  return r.width > 0 && r.height > 0 && (r.right > vw + 1 || r.left < -1) && getComputedStyle(el).position !== 'fixed'; };
+const out = [];
+for (const el of document.body.querySelectorAll('*')) {
+  if (el.closest('table, pre') || !sticks(el)) continue;
+  const s = getComputedStyle(el);
+  if (s.position === 'absolute' && el.getBoundingClientRect().right <= 0) continue; // moved off screen (skip link)
+  if (el.parentElement && el.parentElement !== document.body && sticks(el.parentElement)
+      && !el.parentElement.closest('table, pre')) continue;  // report the outermost element only
+  const r = el.getBoundingClientRect();
+  out.push({el: el, html: el.outerHTML.slice(0, 200), right: Math.round(r.right), width: Math.round(r.width),
+            sel: el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : '')});
+}
+// Text that does not wrap (a long word, a URL) overflows its box without moving the box: find the innermost
+// such element while the page as a whole scrolls sideways.
+if (document.documentElement.scrollWidth > vw + 1) {
+  for (const el of document.body.querySelectorAll('*')) {
+    if (el.closest('table, pre') || el.children.length > 0 && Array.from(el.children).some(c => c.scrollWidth > c.clientWidth + 1)) continue;
+    const r = el.getBoundingClientRect(), s = getComputedStyle(el);
+    if (s.display === 'inline' || s.overflowX !== 'visible' || r.width === 0) continue;
+    if (Array.from(el.querySelectorAll('table, pre')).some(t => t.getBoundingClientRect().right > vw + 1)) continue;
+    if (el.scrollWidth > el.clientWidth + 1 && r.left + el.scrollWidth > vw + 1
+        && !out.some(o => o.el === el || o.el.contains(el) || el.contains(o.el)))
+      out.push({el: el, html: el.outerHTML.slice(0, 200), right: Math.round(r.left + el.scrollWidth), width: el.scrollWidth,
+                sel: el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : '') + ' (tekst)'});
+  }
+}
+return {vw: vw, scrollWidth: document.documentElement.scrollWidth,
+        out: out.map(o => ({html: o.html, right: o.right, width: o.width, sel: o.sel}))};
+"""
+
+
+def check_reflow(driver, path, name, report, shots):
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": NARROW, "height": 640, "deviceScaleFactor": 1, "mobile": False})
+    try:
+        result = driver.execute_script(REFLOW_JS)
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    screenshot(driver, shots, name + f"-{NARROW}", width=NARROW)
+    offenders = result["out"]
+    details = "".join(f"\n      {o['sel']} (høyre kant {o['right']}px): {' '.join(o['html'].split())}"
+                      for o in offenders[:8])
+    report.check(not offenders, "reflow",
+                 f"{path}: ved {NARROW}px stikker {len(offenders)} element(er) ut sideveis "
+                 f"(sidebredde {result['scrollWidth']}px): {details}")
+
+
+def check_page(driver, base, path, name, report, shots, load=True):
+    """axe-core and reflow on one page (loaded here unless load is False: then the page the driver is on)."""
+    if load:
+        driver.get(base + path)
+    result = run_axe(driver)
     shot = screenshot(driver, shots, name)
     report.pages += 1
     violations = result.get("violations", [])
-    marker = "OK " if not violations else "BRUDD"
-    print(f"{marker} {path}  ({status_title!r}, {len(violations)} regelbrudd, skjermbilde {os.path.relpath(shot, ROOT)})")
+    review = ", ".join(f"{v['id']} ({len(v.get('nodes', []))})" for v in result.get("incomplete", []))
+    print(f"{'OK ' if not violations else 'BRUDD'} {path}  ({driver.title!r}, {len(violations)} regelbrudd, "
+          f"skjermbilde {os.path.relpath(shot, ROOT)})" + (f"\n      axe kunne ikke avgjøre (vurder selv): {review}" if review else ""))
     for v in violations:
         report.violations.append((path, v))
         print(f"  - {v['id']} [{v.get('impact')}] {v['help']} ({v.get('helpUrl', '')})")
         for node in v.get("nodes", []):
-            target = " ".join(str(t) for t in node.get("target", []))
-            print(f"      mål: {target}")
-            print(f"      html: {node.get('html', '').strip()[:300]}")
+            print(f"      mål: {' '.join(str(t) for t in node.get('target', []))}")
+            print(f"      html: {' '.join(node.get('html', '').split())[:300]}")
             summary = (node.get("failureSummary") or "").strip().replace("\n", " | ")
             if summary:
                 print(f"      hvorfor: {summary[:400]}")
-    return result
+    check_reflow(driver, path, name, report, shots)
 
 
 def first_link(driver, base, path, prefix):
     driver.get(base + path)
     for a in driver.find_elements(By.CSS_SELECTOR, "a[href]"):
-        href = a.get_attribute("href") or ""
-        rel = urllib.parse.urlsplit(href)
-        local = rel.path + (("?" + rel.query) if rel.query else "")
-        if rel.path.startswith(prefix):
-            return local
+        parts = urllib.parse.urlsplit(a.get_attribute("href") or "")
+        if parts.path.startswith(prefix):
+            return parts.path + (("?" + parts.query) if parts.query else "")
     return None
 
 
@@ -136,24 +207,22 @@ if (!el || el === document.body || el === document.documentElement) return null;
 const cs = getComputedStyle(el);
 const r = el.getBoundingClientRect();
 return {
-  tag: el.tagName.toLowerCase(), id: el.id || '', cls: el.className || '', name: el.getAttribute('name') || '',
-  type: el.getAttribute('type') || '', href: el.getAttribute('href') || '',
-  text: (el.innerText || el.value || el.getAttribute('aria-label') || '').trim().slice(0, 60),
-  outlineStyle: cs.outlineStyle, outlineWidth: cs.outlineWidth, outlineColor: cs.outlineColor,
-  boxShadow: cs.boxShadow, visible: r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0
-      && r.left < (window.innerWidth || 0) + 5000,
-  onscreen: r.right > 0 && r.bottom > 0 && r.left < window.innerWidth,
-  html: el.outerHTML.slice(0, 160)
+  tag: el.tagName.toLowerCase(), id: el.id || '', cls: typeof el.className === 'string' ? el.className : '',
+  name: el.getAttribute('name') || '', type: el.type || '', href: el.getAttribute('href') || '',
+  value: el.value === undefined ? null : el.value,
+  text: ((el.labels && el.labels[0] && el.labels[0].innerText) || el.innerText || el.getAttribute('aria-label') || '').trim().slice(0, 60),
+  form: el.form ? (el.form.getAttribute('action') || '') : '',
+  outlineStyle: cs.outlineStyle, outlineWidth: cs.outlineWidth, boxShadow: cs.boxShadow,
+  onscreen: r.width > 0 && r.height > 0 && r.right > 0 && r.bottom > 0 && r.left < window.innerWidth,
+  html: el.outerHTML.slice(0, 200)
 };
 """
 
 
 def describe(info):
-    s = info["tag"]
-    if info["id"]:
-        s += "#" + info["id"]
-    if info["cls"]:
-        s += "." + ".".join(str(info["cls"]).split())
+    if not info:
+        return "ingenting"
+    s = info["tag"] + ("#" + info["id"] if info["id"] else "") + "".join("." + c for c in info["cls"].split())
     if info["name"]:
         s += f"[name={info['name']}]"
     if info["href"]:
@@ -165,114 +234,194 @@ def describe(info):
 
 def has_visible_focus(info):
     outline = info["outlineStyle"] not in ("none", "") and info["outlineWidth"] not in ("0px", "")
-    shadow = info["boxShadow"] not in ("none", "")
-    return outline or shadow
+    return outline or info["boxShadow"] not in ("none", "")
 
 
-def check_keyboard(driver, base, path, report, shots, max_tabs=60):
-    print(f"Tastatur: {path}")
-    driver.get(base + path)
-    driver.execute_script("if (document.activeElement) document.activeElement.blur(); document.body.focus();")
-    seen = []
-    reached_need = reached_submit = False
-    first = None
-    for i in range(max_tabs):
-        ActionChains(driver).send_keys(Keys.TAB).perform()
-        info = driver.execute_script(FOCUS_JS)
+def press(driver, *keys):
+    ActionChains(driver).send_keys(*keys).perform()
+    return driver.execute_script(FOCUS_JS)
+
+
+def check_focus(info, path, report):
+    report.check(has_visible_focus(info), "synlig-fokus",
+                 f"{path}: {describe(info)} har ingen synlig fokusmarkering (outline-style {info['outlineStyle']}, "
+                 f"box-shadow {info['boxShadow']}): {info['html']}")
+    report.check(info["onscreen"], "synlig-fokus", f"{path}: {describe(info)} får fokus utenfor skjermen: {info['html']}")
+
+
+def tab_to(driver, path, report, matches, what, limit=200):
+    """Presses TAB (from wherever focus is) until matches(info); checks the focus of every stop on the way."""
+    for _ in range(limit):
+        info = press(driver, Keys.TAB)
         if info is None:
-            # Focus left the document (past the last element): the walk is complete.
             break
-        key = info["html"]
-        if seen and key == seen[0]["html"] and i > 1:
-            break
-        if first is None:
-            first = info
-            if i == 0 and "skip" in str(info["cls"]).split():
-                screenshot(driver, shots, "tastatur-hopplenke")
-        seen.append(info)
+        check_focus(info, path, report)
+        if matches(info):
+            return info
+    report.check(False, "tastatur", f"{path}: {what} nås ikke med TAB")
+    return None
+
+
+def fresh(driver, url):
+    driver.get(url)
+    driver.execute_script("if (document.activeElement) document.activeElement.blur(); document.body.focus();")
+
+
+def wait_for_url(driver, fragment, seconds=10):
+    """Waits until the browser has navigated to a URL containing fragment and that page has loaded."""
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            if fragment in driver.current_url and driver.execute_script("return document.readyState") == "complete":
+                return True
+        except WebDriverException:
+            pass  # between two documents
+        time.sleep(0.05)
+    return False
+
+
+def type_and_send(driver, path, report, field_id, text, param, button_form, shots, shot_name):
+    """TAB to the field, type, TAB to the form's submit button, ENTER; the field must come back unchanged."""
+    field = tab_to(driver, path, report, lambda i: i["id"] == field_id, f"feltet #{field_id}")
+    if not field:
+        return False
+    ActionChains(driver).send_keys(text).perform()
+    button = tab_to(driver, path, report, lambda i: i["tag"] == "button" and i["type"] == "submit"
+                    and i["form"] == button_form, f"send-knappen i skjemaet til {button_form}")
+    if not button:
+        return False
+    press(driver, Keys.ENTER)
+    if not report.check(wait_for_url(driver, param + "="), "tastatur",
+                        f"{path}: skjemaet ble ikke sendt med ENTER på knappen (url {driver.current_url})"):
+        return False
+    screenshot(driver, shots, shot_name)
+    echoed = driver.find_element(By.ID, field_id).get_attribute("value")
+    report.check(echoed == text, "skjema",
+                 f"{path}: det som ble skrevet kommer ikke uendret tilbake i #{field_id} etter sending: "
+                 f"skrev {text!r}, fikk {echoed!r} (url {driver.current_url})")
+    return True
+
+
+def check_keyboard(driver, base, report, shots, max_tabs=60):
+    path = "/tiltak/finn"
+    print(f"Tastatur: {path} (TAB fra toppen, maks {max_tabs})")
+    fresh(driver, base + path)
+    stops = []
+    for i in range(max_tabs):
+        info = press(driver, Keys.TAB)
+        if info is None or (stops and info["html"] == stops[0]["html"]):
+            break  # focus left the page or wrapped around: the walk is complete
+        if i == 0 and "skip" in info["cls"].split():
+            screenshot(driver, shots, "tastatur-hopplenke")
+        stops.append(info)
         ok = has_visible_focus(info)
         print(f"  {i + 1:2d}. {describe(info)}  outline={info['outlineStyle']} {info['outlineWidth']}"
-              f" shadow={'ja' if info['boxShadow'] not in ('none', '') else 'nei'}{'' if ok else '  <- USYNLIG FOKUS'}")
-        if not ok:
-            report.fail("synlig-fokus", f"{path}: {describe(info)} har ingen synlig fokusmarkering "
-                        f"(outline-style {info['outlineStyle']}, box-shadow {info['boxShadow']}): {info['html']}")
-        if not info["onscreen"]:
-            report.fail("synlig-fokus", f"{path}: {describe(info)} får fokus utenfor skjermen: {info['html']}")
-        if info["tag"] == "textarea" and info["id"] == "behov":
-            reached_need = True
-            if "behov" not in driver.current_url:
-                screenshot(driver, shots, "tastatur-behov")
-        if info["tag"] == "button" and (info["type"] in ("", "submit")):
-            try:
-                in_form = driver.execute_script(
-                    "return !!(document.activeElement.form && document.activeElement.form.action.indexOf('/tiltak/finn') >= 0)")
-            except WebDriverException:
-                in_form = False
-            if in_form:
-                reached_submit = True
-    if first is None or "skip" not in str(first["cls"]).split():
-        report.fail("hopplenke", f"{path}: første fokuserbare element er {describe(first) if first else 'ingenting'}, ikke hopplenken")
-    if not reached_need:
-        report.fail("tastatur", f"{path}: behovsfeltet (textarea#behov) nås ikke med TAB")
-    if not reached_submit:
-        report.fail("tastatur", f"{path}: send-knappen i behovsskjemaet nås ikke med TAB")
+              f"{' box-shadow' if info['boxShadow'] not in ('none', '') else ''}{'' if ok else '  <- USYNLIG FOKUS'}")
+        check_focus(info, path, report)
+    first = stops[0] if stops else None
+    report.check(bool(first) and "skip" in first["cls"].split(), "hopplenke",
+                 f"{path}: første fokuserbare element er {describe(first)}, ikke hopplenken")
+    report.check(any(s["tag"] == "textarea" and s["id"] == "behov" for s in stops), "tastatur",
+                 f"{path}: behovsfeltet (textarea#behov) nås ikke innen {max_tabs} TAB")
+    report.check(any(s["tag"] == "button" and s["type"] == "submit" and s["form"] == "/tiltak/finn" for s in stops),
+                 "tastatur", f"{path}: send-knappen i behovsskjemaet nås ikke innen {max_tabs} TAB")
 
-    # The skip link must move focus to main content.
-    driver.get(base + path)
-    driver.execute_script("document.body.focus();")
-    ActionChains(driver).send_keys(Keys.TAB).send_keys(Keys.ENTER).perform()
-    active = driver.execute_script("const e=document.activeElement; return e ? (e.id || e.tagName) : null")
-    if active != "innhold":
-        report.fail("hopplenke", f"{path}: hopplenken flytter ikke fokus til hovedinnholdet (fokus på {active})")
-    # Keyboard-only submit: type a need in the textarea and press the button with ENTER/SPACE.
-    driver.get(base + path)
-    need = driver.find_element(By.ID, "behov")
-    need.send_keys("ledelse i offentlig sektor")
-    ActionChains(driver).send_keys(Keys.TAB).perform()
-    for _ in range(20):
-        tag = driver.execute_script("return document.activeElement && document.activeElement.tagName")
-        typ = driver.execute_script("return document.activeElement && document.activeElement.type")
-        if tag == "BUTTON" and typ == "submit":
-            break
-        ActionChains(driver).send_keys(Keys.TAB).perform()
-    ActionChains(driver).send_keys(Keys.ENTER).perform()
-    deadline = time.time() + 10
-    while time.time() < deadline and "behov=" not in driver.current_url:
-        time.sleep(0.1)
-    hits = driver.find_elements(By.CSS_SELECTOR, "ol.measures li")
-    if "behov=" not in driver.current_url or not hits:
-        report.fail("tastatur", f"{path}: skjemaet kan ikke sendes med tastaturet alene (url {driver.current_url}, {len(hits)} treff)")
-    else:
-        print(f"  sendt med tastatur: {len(hits)} treff")
-        screenshot(driver, shots, "tastatur-resultat")
-    return seen
+    # The skip link moves focus to <main id="innhold">.
+    fresh(driver, base + path)
+    press(driver, Keys.TAB)
+    after = press(driver, Keys.ENTER)
+    report.check(bool(after) and after["id"] == "innhold", "hopplenke",
+                 f"{path}: hopplenken flytter ikke fokus til hovedinnholdet (fokus på {describe(after)})")
+
+    print("Tastatur: behovsskjemaet, katalogsøk med filter og spørsmålsskjemaet sendt med tastaturet alene")
+    # Need form: type a need, send it with ENTER on the button, get results.
+    fresh(driver, base + path)
+    if type_and_send(driver, path, report, "behov", "ledelse i offentlig sektor", "behov", "/tiltak/finn",
+                     shots, "tastatur-finn-resultat"):
+        hits = driver.find_elements(By.CSS_SELECTOR, "ol.measures li")
+        report.check(bool(hits), "tastatur", f"{path}: ingen treff etter sending med tastaturet")
+
+    # Catalogue: search for two words, then tick the first filter with SPACE and apply it.
+    fresh(driver, base + "/tiltak")
+    if type_and_send(driver, "/tiltak", report, "q", "digital ledelse", "q", "/tiltak", shots, "tastatur-tiltak-sok"):
+        hits = driver.find_elements(By.CSS_SELECTOR, "ol.measures li")
+        report.check(bool(hits), "tastatur", f"/tiltak: søket «digital ledelse» sendt med tastaturet gir ingen treff "
+                     f"(url {driver.current_url})")
+    # Filters: tick the first one with SPACE and apply it with ENTER on «Bruk filtre».
+    fresh(driver, base + "/tiltak")
+    box = tab_to(driver, "/tiltak", report, lambda i: i["tag"] == "input" and i["type"] == "checkbox",
+                 "første filter (avkrysningsboks)")
+    if box:
+        press(driver, Keys.SPACE)
+        checked = driver.execute_script("return document.activeElement.checked")
+        report.check(bool(checked), "tastatur", f"/tiltak: SPACE krysser ikke av {describe(box)}")
+        apply = tab_to(driver, "/tiltak", report, lambda i: i["tag"] == "button" and i["type"] == "submit"
+                       and i["form"] == "/tiltak", "«Bruk filtre»-knappen")
+        if apply:
+            press(driver, Keys.ENTER)
+            ok = wait_for_url(driver, f"{box['name']}=")
+            still = driver.find_elements(By.CSS_SELECTOR, f"input#{box['id']}:checked") if box["id"] else []
+            report.check(ok and bool(still), "tastatur",
+                         f"/tiltak: filteret {describe(box)} ble ikke brukt med tastaturet (url {driver.current_url})")
+
+    # Questions: ask by keyboard, get an answer section.
+    fresh(driver, base + "/sporsmal")
+    question = os.environ.get("KB_A11Y_QUESTION", "Hvor ofte bør opplæringen i personvern gjentas?")
+    if type_and_send(driver, "/sporsmal", report, "sporsmal", question, "sporsmal", "/sporsmal", shots,
+                     "tastatur-sporsmal-svar"):
+        if report.check(bool(driver.find_elements(By.ID, "svar")), "tastatur",
+                        "/sporsmal: spørsmål sendt med tastaturet gir ikke noe svar (#svar)"):
+            check_feedback(driver, base, report, shots)
 
 
-def check_no_js(base, checks, report, shots):
+def check_feedback(driver, base, report, shots):
+    """The «Var dette nyttig?» form under an answer: choose with the keyboard, comment, send (POST, redirect)."""
+    path = "/sporsmal (tilbakemelding)"
+    driver.execute_script("document.getElementById('sporsmal').focus();")
+    radio = tab_to(driver, path, report, lambda i: i["tag"] == "input" and i["type"] == "radio", "første svaralternativ")
+    if not radio:
+        return
+    after = press(driver, Keys.ARROW_DOWN)  # arrow keys move within a radio group and select
+    report.check(bool(after) and after["type"] == "radio" and driver.execute_script("return document.activeElement.checked"),
+                 "tastatur", f"{path}: piltast velger ikke neste svaralternativ (fokus på {describe(after)})")
+    comment = tab_to(driver, path, report, lambda i: i["tag"] == "textarea" and i["name"] == "comment", "kommentarfeltet")
+    if comment:
+        ActionChains(driver).send_keys("Testet med tastaturet").perform()
+    button = tab_to(driver, path, report, lambda i: i["tag"] == "button" and i["form"] == "/tilbakemelding",
+                    "«Send tilbakemelding»-knappen")
+    if not button:
+        return
+    press(driver, Keys.ENTER)
+    if report.check(wait_for_url(driver, "takk=1"), "tastatur",
+                    f"{path}: tilbakemeldingen ble ikke sendt med tastaturet (url {driver.current_url})"):
+        notice = driver.find_elements(By.CSS_SELECTOR, "[role=status]")
+        report.check(bool(notice), "tastatur", f"{path}: ingen takk-melding (role=status) etter sending")
+        local = urllib.parse.urlsplit(driver.current_url)
+        check_page(driver, base, local.path + "?" + local.query, "sporsmal-takk", report, shots, load=False)
+
+
+def check_no_js(base, report, shots):
     print("Uten JavaScript:")
     driver = make_driver(javascript=False)
     try:
-        for path, name in checks:
+        driver.get("data:text/html,<title>av</title><script>document.title='på'</script>")
+        report.check(driver.title == "av", "uten-js", "JavaScript er ikke slått av i nettleseren for denne sjekken")
+        for path, name in (("/tiltak?q=ledelse", "uten-js-tiltak"), ("/tiltak/finn?behov=ledelse", "uten-js-finn")):
             driver.get(base + path)
             hits = driver.find_elements(By.CSS_SELECTOR, "ol.measures li")
             screenshot(driver, shots, name)
-            if hits:
+            if report.check(bool(hits), "uten-js", f"{path}: ingen treff (ol.measures li) uten JavaScript"):
                 print(f"  OK  {path}: {len(hits)} treff")
-            else:
-                report.fail("uten-js", f"{path}: ingen treff (ol.measures li) uten JavaScript")
-        # Submitting the forms by keyboard works without JavaScript too.
-        driver.get(base + "/tiltak")
-        box = driver.find_element(By.ID, "q")
-        box.send_keys("ledelse")
-        box.send_keys(Keys.ENTER)
-        deadline = time.time() + 10
-        while time.time() < deadline and "q=ledelse" not in driver.current_url:
-            time.sleep(0.1)
-        hits = driver.find_elements(By.CSS_SELECTOR, "ol.measures li")
-        if "q=ledelse" in driver.current_url and hits:
-            print(f"  OK  søk sendt fra /tiltak: {len(hits)} treff")
-        else:
-            report.fail("uten-js", f"søkeskjemaet på /tiltak virker ikke uten JavaScript (url {driver.current_url})")
+        # The forms are plain GET forms: sending them works without scripts too.
+        for path, field, text, param in (("/tiltak", "q", "ledelse", "q"), ("/tiltak/finn", "behov", "ledelse", "behov")):
+            driver.get(base + path)
+            driver.find_element(By.ID, field).send_keys(text)
+            driver.find_element(By.CSS_SELECTOR, f"form[action='{path}'] button[type=submit]").click()
+            ok = wait_for_url(driver, f"{param}={text}")
+            hits = driver.find_elements(By.CSS_SELECTOR, "ol.measures li")
+            if report.check(ok and bool(hits), "uten-js",
+                            f"{path}: skjemaet gir ingen treff når det sendes uten JavaScript (url {driver.current_url})"):
+                print(f"  OK  skjemaet på {path} sendt uten JavaScript: {len(hits)} treff")
     finally:
         driver.quit()
 
@@ -289,21 +438,20 @@ def main():
     report = Report()
     driver = make_driver()
     try:
+        driver.get(base + "/")
+        Axe(driver).inject()
+        version = driver.execute_script("return axe.version")
+        print(f"axe-core {version}, Chromium {driver.capabilities.get('browserVersion')}")
+        report.check(tuple(int(x) for x in re.findall(r"\d+", version)[:2]) >= MIN_AXE, "oppsett",
+                     f"axe-core {version} er for gammel (trenger {MIN_AXE[0]}.{MIN_AXE[1]}+): installer axe-selenium-python>=3")
         measure = first_link(driver, base, "/tiltak", "/tiltak/demo-")
-        if not measure:
-            report.fail("oppsett", "fant ingen lenke til /tiltak/demo-… på /tiltak")
+        report.check(bool(measure), "oppsett", "fant ingen lenke til /tiltak/demo-… på /tiltak")
         if not document:
             found = first_link(driver, base, "/dokumenter", "/dokumenter/")
             document = urllib.parse.unquote(found.split("/dokumenter/", 1)[1].split("?")[0]) if found else ""
-        if not document:
-            report.fail("oppsett", "fant ingen dokumenter på /dokumenter")
-        q = urllib.parse.quote_plus
-        pages = [
-            ("/", "forside"),
-            ("/tiltak", "tiltak"),
-            ("/tiltak?q=ledelse&price=gratis", "tiltak-sok-filter"),
-            ("/tiltak?side=2", "tiltak-side-2"),
-        ]
+        report.check(bool(document), "oppsett", "fant ingen dokumenter på /dokumenter")
+        pages = [("/", "forside"), ("/tiltak", "tiltak"), ("/tiltak?q=ledelse&price=gratis", "tiltak-sok-filter"),
+                 ("/tiltak?side=2", "tiltak-side-2")]
         if measure:
             pages.append((measure, "tiltak-ett"))
         pages += [
@@ -315,46 +463,41 @@ def main():
             ("/rammeverk/DI2X/DI2X.T.3.1", "rammeverk-node"),
             ("/rammeverk/dekning", "rammeverk-dekning"),
             ("/sporsmal", "sporsmal"),
-            ("/sporsmal?sporsmal=" + q(question), "sporsmal-svar"),
+            ("/sporsmal?sporsmal=" + urllib.parse.quote(question), "sporsmal-svar"),
             ("/dokumenter", "dokumenter"),
         ]
         if document:
             pages.append((f"/dokumenter/{urllib.parse.quote(document, safe='')}?side=1", "dokument"))
-        pages += [
-            ("/tilbakemeldinger", "tilbakemeldinger"),
-            ("/finnes-ikke", "404"),
-            ("/?lang=nn", "forside-nn"),
-            ("/?lang=en", "forside-en"),
-            ("/tiltak?lang=nn", "tiltak-nn"),
-            ("/tiltak?lang=en", "tiltak-en"),
-        ]
-        print(f"axe-core ({', '.join(TAGS)}) på {len(pages)} sider mot {base}")
+        pages += [("/tilbakemeldinger", "tilbakemeldinger"), ("/finnes-ikke", "404"),
+                  ("/?lang=nn", "forside-nn"), ("/?lang=en", "forside-en"),
+                  ("/tiltak?lang=nn", "tiltak-nn"), ("/tiltak?lang=en", "tiltak-en")]
+        # Keyboard flows first: they also send feedback, so /tilbakemeldinger has a row to check below.
+        try:
+            check_keyboard(driver, base, report, shots)
+        except (WebDriverException, RuntimeError) as e:
+            report.check(False, "tastatur", f"{getattr(e, 'msg', None) or e}")
+        print(f"axe-core ({', '.join(TAGS)}) og reflow ved {NARROW}px på {len(pages)} sider mot {base}")
         for path, name in pages:
             try:
-                check_axe(driver, base, path, name, report, shots)
-            except WebDriverException as e:
-                report.fail("side", f"{path}: {e.msg if hasattr(e, 'msg') else e}")
-        # Pages must not be left in another language by the ?lang= visits (cookie): reset to bokmål.
-        driver.get(base + "/?lang=nb")
-        try:
-            check_keyboard(driver, base, "/tiltak/finn", report, shots)
-        except WebDriverException as e:
-            report.fail("tastatur", f"/tiltak/finn: {e}")
+                check_page(driver, base, path, name, report, shots)
+            except (WebDriverException, RuntimeError) as e:
+                report.check(False, "side", f"{path}: {getattr(e, 'msg', None) or e}")
     finally:
         driver.quit()
     try:
-        check_no_js(base, [("/tiltak?q=ledelse", "uten-js-tiltak"), ("/tiltak/finn?behov=ledelse", "uten-js-finn")],
-                    report, shots)
+        check_no_js(base, report, shots)
     except WebDriverException as e:
-        report.fail("uten-js", str(e))
+        report.check(False, "uten-js", f"{getattr(e, 'msg', None) or e}")
 
     elapsed = time.time() - started
     nodes = sum(len(v.get("nodes", [])) for _, v in report.violations)
     rules = sorted({v["id"] for _, v in report.violations})
+    kinds = sorted({k for k, _ in report.failures})
     print()
-    print(f"Oppsummering: {report.pages} sider sjekket med axe, {len(report.violations)} regelbrudd "
-          f"({nodes} elementer; regler: {', '.join(rules) or 'ingen'}), {len(report.failures)} feilede sjekker "
-          f"(tastatur/uten JavaScript), {elapsed:.1f} s. Skjermbilder i {os.path.relpath(shots, ROOT)}/")
+    print(f"Oppsummering: {report.pages} sider sjekket med axe-core; {len(report.violations)} regelbrudd på "
+          f"{nodes} elementer (regler: {', '.join(rules) or 'ingen'}); {len(report.failures)} av {report.checks} "
+          f"andre sjekker feilet ({', '.join(kinds) or 'ingen'}); {elapsed:.1f} s. "
+          f"Skjermbilder i {os.path.relpath(shots, ROOT)}/")
     failed = bool(report.violations or report.failures)
     print("a11y: FEILET" if failed else "a11y: OK")
     return 1 if failed else 0

@@ -65,7 +65,7 @@ struct Texts: Sendable {
 extension Request {
     /// The UI language: `?lang=` first, then the `lang` cookie, then bokmål.
     var uiLanguage: UILanguage {
-        if let requested = uri.queryParameters.get("lang").flatMap(UILanguage.init(rawValue:)) { return requested }
+        if let requested = uri.formParameters.get("lang").flatMap(UILanguage.init(rawValue:)) { return requested }
         if let cookie = cookies["lang"]?.value, let language = UILanguage(rawValue: cookie) { return language }
         return .nb
     }

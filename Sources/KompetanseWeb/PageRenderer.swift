@@ -82,7 +82,8 @@ struct PageRenderer: Sendable {
             t: texts.strings, htmlLang: language.htmlLang, title: title, body: body, nav: nav,
             languages: UILanguage.allCases.map { option in
                 LanguageLink(
-                    code: option.rawValue, label: texts["lang_\(option.rawValue)"],
+                    // Each language is named in itself (Bokmål, Nynorsk, English), as its lang attribute says.
+                    code: option.rawValue, label: Self.languageNames[option] ?? option.rawValue,
                     href: Self.link(request, settingLanguage: option), current: option == language)
             },
             breadcrumbs: breadcrumbs, hasBreadcrumbs: !breadcrumbs.isEmpty)
@@ -90,17 +91,19 @@ struct PageRenderer: Sendable {
         var response = Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8"],
             body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
-        if let requested = request.uri.queryParameters.get("lang"), UILanguage(rawValue: requested) != nil {
+        if let requested = request.uri.formParameters.get("lang"), UILanguage(rawValue: requested) != nil {
             response.setCookie(
                 Cookie(name: "lang", value: requested, maxAge: 31_536_000, path: "/", secure: false, httpOnly: true, sameSite: .lax))
         }
         return response
     }
 
+    static let languageNames: [UILanguage: String] = [.nb: "Bokmål", .nn: "Nynorsk", .en: "English"]
+
     /// The current URL with `lang` set to another language.
     static func link(_ request: Request, settingLanguage language: UILanguage) -> String {
         var items: [(String, String)] = []
-        for (name, value) in request.uri.queryParameters where name != "lang" {
+        for (name, value) in request.uri.formParameters where name != "lang" {
             items.append((String(name), String(value)))
         }
         items.append(("lang", language.rawValue))

@@ -216,3 +216,19 @@ private extension TestResponse {
         }
     }
 }
+
+@Suite struct FormEncodingTests {
+    /// Browsers send spaces in GET forms as "+": «digital ledelse» must arrive as two words.
+    @Test func plusInQueryIsASpace() async throws {
+        try await withApp(measures: [.mock("a", name: "Digital ledelse i praksis")]) { client in
+            try await client.execute(uri: "/tiltak?q=digital+ledelse", method: .get) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("Digital ledelse i praksis"))
+                #expect(html.contains(#"value="digital ledelse""#))
+            }
+            try await client.execute(uri: "/tiltak?q=1%2B1", method: .get) { response in
+                #expect(String(buffer: response.body).contains(#"value="1+1""#), "an encoded plus stays a plus")
+            }
+        }
+    }
+}

@@ -32,7 +32,7 @@ extension APIController {
     }
 
     @Sendable func documents(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let parameters = request.uri.queryParameters
+        let parameters = request.uri.formParameters
         var year: Int?
         if let text = parameters.get("year") {
             guard let value = Int(text), (1800...2200).contains(value) else {

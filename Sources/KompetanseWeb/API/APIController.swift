@@ -63,7 +63,7 @@ struct APIController: Sendable {
     }
 
     @Sendable func measures(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let query = try CatalogueQuery.from(request.uri.queryParameters, strict: true)
+        let query = try CatalogueQuery.from(request.uri.formParameters, strict: true)
         let page = try await services.catalogue.page(query, as: .anonymous)
         return try JSONResponse.make(MeasurePageDTO(page))
     }

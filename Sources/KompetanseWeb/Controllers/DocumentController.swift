@@ -60,7 +60,7 @@ struct DocumentController: Sendable {
 
     @Sendable func ask(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let texts = renderer.texts(for: request.uiLanguage)
-        let question = String((request.uri.queryParameters.get("sporsmal") ?? "").prefix(2_000))
+        let question = String((request.uri.formParameters.get("sporsmal") ?? "").prefix(2_000))
         var answer: Answer?
         var titles: [String: String] = [:]
         if !question.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
@@ -70,7 +70,7 @@ struct DocumentController: Sendable {
                 uniquingKeysWith: { first, _ in first })
         }
         var model = AskShow.model(question: question, answer: answer, titles: titles)
-        model.thanks = request.uri.queryParameters.get("takk") != nil
+        model.thanks = request.uri.formParameters.get("takk") != nil
         if answer != nil {
             model.feedback = FeedbackTarget(
                 target: "svar", reference: question, back: SiteRoute.ask.path + SiteRoute.query([("sporsmal", question)]))
@@ -83,7 +83,7 @@ struct DocumentController: Sendable {
 
     @Sendable func documents(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let texts = renderer.texts(for: request.uiLanguage)
-        let parameters = request.uri.queryParameters
+        let parameters = request.uri.formParameters
         let filter = DocumentService.Filter(
             documentType: parameters.get("type").flatMap { $0.isEmpty ? nil : $0 },
             publisher: parameters.get("utgiver").flatMap { $0.isEmpty ? nil : $0 }, year: parameters.get("ar").flatMap(Int.init))
@@ -109,9 +109,9 @@ struct DocumentController: Sendable {
         let document = try await services.documents.document(
             identifier: try context.parameters.require("id"), groups: [], as: .anonymous)
         var model = DocumentShow.model(
-            document, page: request.uri.queryParameters.get("side").flatMap(Int.init) ?? 1,
-            quote: request.uri.queryParameters.get("sitat"))
-        model.thanks = request.uri.queryParameters.get("takk") != nil
+            document, page: request.uri.formParameters.get("side").flatMap(Int.init) ?? 1,
+            quote: request.uri.formParameters.get("sitat"))
+        model.thanks = request.uri.formParameters.get("takk") != nil
         let pageLink = SiteRoute.document(document.identifier).path + SiteRoute.query([("side", String(model.pageNumber))])
         model.feedback = FeedbackTarget(target: "dokument", reference: "\(document.identifier) side \(model.pageNumber)", back: pageLink)
         return renderer.page(

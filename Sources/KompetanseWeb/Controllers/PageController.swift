@@ -33,7 +33,7 @@ struct PageController: Sendable {
 
     @Sendable func measures(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let texts = renderer.texts(for: request.uiLanguage)
-        let query = try CatalogueQuery.from(request.uri.queryParameters, strict: false)
+        let query = try CatalogueQuery.from(request.uri.formParameters, strict: false)
         let page = try await services.catalogue.page(query, as: .anonymous)
         let providers = try await services.catalogue.providers(as: .anonymous)
         let model = MeasureIndex.model(page: page, providers: providers, texts: texts)
@@ -45,8 +45,8 @@ struct PageController: Sendable {
 
     @Sendable func match(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let texts = renderer.texts(for: request.uiLanguage)
-        let need = String((request.uri.queryParameters.get("behov") ?? "").prefix(2_000))
-        let filters = try CatalogueQuery.from(request.uri.queryParameters, strict: false).filters
+        let need = String((request.uri.formParameters.get("behov") ?? "").prefix(2_000))
+        let filters = try CatalogueQuery.from(request.uri.formParameters, strict: false).filters
         var result: MatchResult?
         if !need.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             result = try await services.matching.match(
