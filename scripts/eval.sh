@@ -12,7 +12,7 @@ trap 'rm -rf "$WORK"' EXIT
 "$BIN" import measures "$EVAL/catalogue.json" --data "$WORK/data" >/dev/null
 
 score() { python3 "$EVAL/score_match.py" "$1" | tr '\n' ' ' | sed 's/  */ /g'; }
-ndcg() { python3 "$EVAL/score_match.py" "$1" | grep -i -m1 'ndcg' | grep -oE '[0-9]+\.[0-9]+' | head -1; }
+ndcg() { python3 "$EVAL/score_match.py" "$1" > "$1.score"; grep -i 'ndcg' "$1.score" | grep -oE '[0-9]+\.[0-9]+' | head -1; }
 
 python3 "$EVAL/build/baseline/bm25_baseline.py" > "$WORK/peer.jsonl"
 env -u KOMPETANSEBRO_EMBEDDINGS_URL "$BIN" match --queries "$EVAL/needs.jsonl" --limit 10 --data "$WORK/data" > "$WORK/lexical.jsonl"
