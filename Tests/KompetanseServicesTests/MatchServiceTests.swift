@@ -1,6 +1,6 @@
 import Foundation
 import KompetanseDomain
-import KompetanseServices
+@testable import KompetanseServices
 import KompetanseTestSupport
 import Testing
 
@@ -108,5 +108,14 @@ private func withMatching(_ body: @escaping @Sendable (AppServices) async throws
             let result = try await services.matching.match(.init(text: "tjenestedesign"), as: .anonymous)
             #expect(result.hits.first?.measure.identifier == "design")
         }
+    }
+}
+
+@Suite struct NeedTopicTests {
+    /// "Gratis nettkurs om personvern for kommuner" is embedded as its topic; the constraints act afterwards.
+    @Test func constraintWordsAreLeftOutOfTheEmbeddedText() {
+        #expect(MatchService.topic(of: "Gratis kurs om personvern, helst nettbasert") == "om personvern, helst")
+        #expect(MatchService.topic(of: "tjenestedesign") == "tjenestedesign")
+        #expect(MatchService.topic(of: "gratis") == "gratis", "a need of only constraint words is kept whole")
     }
 }

@@ -41,7 +41,7 @@ public final class MatchService: Sendable {
         var dense: [(identifier: String, score: Double)]?
         if let embedder {
             // Without a working endpoint, matching goes on lexically; the result says so through `semanticScore`.
-            dense = try? await engine.denseScores(for: text, embedder: embedder)
+            dense = try? await engine.denseScores(for: Self.topic(of: text), embedder: embedder)
         }
         let filters = request.filters
         let allowed: ((Measure) -> Bool)? =
@@ -52,6 +52,17 @@ public final class MatchService: Sendable {
                 return filters.allSatisfy { facet, wanted in values.contains { $0.facet == facet && wanted.contains($0.value) } }
             }
         return engine.engine.match(text, limit: request.limit, dense: dense, allowed: allowed)
+    }
+
+    /// The need without the words that state constraints ("gratis", "for kommuner"): constraints are applied
+    /// as preferences afterwards, so the embedding should carry only what the need is about.
+    static func topic(of text: String) -> String {
+        let cues = Set(NeedUnderstanding.read(text).constraints.flatMap { $0.words.split(separator: " ").map(String.init) })
+        guard !cues.isEmpty else { return text }
+        let kept = text.split(separator: " ").filter { word in
+            !cues.contains(word.lowercased().trimmingCharacters(in: .punctuationCharacters))
+        }
+        return kept.isEmpty ? text : kept.joined(separator: " ")
     }
 
     /// Framework nodes with few or no measures that build them: where the catalogue has gaps.
