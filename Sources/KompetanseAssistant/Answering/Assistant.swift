@@ -15,7 +15,7 @@ public struct Assistant: Sendable {
         public static let answerKindPenalty = 0.6
         /// Preference for the latest year when the question names none: up to this share of extra score.
         public static let recencyBonus = 0.25
-        /// Scores within this share of each other count as a tie that recency may break.
+        /// Sentences scored for each question before the answer is chosen.
         public static let sentencesConsidered = 60
     }
 

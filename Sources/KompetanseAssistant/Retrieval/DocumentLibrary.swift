@@ -9,7 +9,6 @@ public struct DocumentLibrary: Sendable {
     /// Sentences, in document and page order.
     public let sentences: [PageSpan]
     let index: InvertedIndex
-    let sentenceIndex: [String: Int]
 
     /// Builds a library over the documents readable with the given groups.
     public init(documents all: [KnowledgeDocument], groups: Set<String>) {
@@ -46,7 +45,6 @@ public struct DocumentLibrary: Sendable {
                 FieldSpecification(name: "context", weight: 0.35, lengthNormalisation: 0.75),
                 FieldSpecification(name: "title", weight: 0.4, lengthNormalisation: 0.3),
             ])
-        sentenceIndex = [:]
     }
 
     /// Query terms of a question.
