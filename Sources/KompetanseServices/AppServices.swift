@@ -26,16 +26,26 @@ public final class AppServices: Sendable {
     public let documents: DocumentService
     /// Feedback from users.
     public let feedback: FeedbackService
+    /// The audit log.
+    public let audit: AuditLog
+    /// People, sessions and API tokens.
+    public let accounts: AccountService
+    /// Organisations, groups and invitations.
+    public let organisations: OrganisationService
+    /// Sign-in with an OpenID Connect provider, when one is configured.
+    public let oidc: OIDCService?
 
     /// Builds services over an open store.
-    public init(configuration: AppConfiguration, store: any Store, clock: any Clock = SystemClock()) {
+    public init(
+        configuration: AppConfiguration, store: any Store, clock: any Clock = SystemClock(),
+        http: any HTTPFetching = URLSessionFetcher()
+    ) {
         self.configuration = configuration
         self.store = store
         self.clock = clock
         self.catalogue = CatalogueService(store: store)
         self.frameworks = FrameworkService(store: store)
-        self.interchange = InterchangeService(store: store, clock: clock)
-        let embedder: (any Embedder)? = configuration.embeddingsURL.map { url in
+                let embedder: (any Embedder)? = configuration.embeddingsURL.map { url in
             CachingEmbedder(
                 base: OpenAICompatibleEmbedder(
                     endpoint: ModelEndpoint(baseURL: url, model: configuration.embeddingsModel),
@@ -47,8 +57,18 @@ public final class AppServices: Sendable {
             OpenAICompatibleChatModel(
                 endpoint: ModelEndpoint(baseURL: url, model: configuration.chatModel ?? "default", apiKey: configuration.chatAPIKey))
         }
-        self.documents = DocumentService(store: store, pdf: PopplerPDFTextExtractor(), clock: clock, model: chat)
+        self.audit = AuditLog(store: store, clock: clock)
+        self.interchange = InterchangeService(store: store, clock: clock, audit: audit)
+        self.documents = DocumentService(store: store, pdf: PopplerPDFTextExtractor(), clock: clock, audit: audit, model: chat)
         self.feedback = FeedbackService(store: store, clock: clock)
+        self.accounts = AccountService(
+            store: store, clock: clock, hasher: BcryptPasswordHasher(cost: UInt8(configuration.bcryptCost)), audit: audit)
+        self.organisations = OrganisationService(store: store, clock: clock, accounts: accounts, audit: audit)
+        let accounts = self.accounts
+        self.oidc = configuration.oidc.map { settings in
+            OIDCService(
+                settings: settings, publicURL: configuration.publicURL, http: http, clock: clock, store: store, accounts: accounts)
+        }
     }
 
     /// Opens the store the configuration names, migrates it and loads the shipped frameworks into an empty store.

@@ -14,6 +14,10 @@ public protocol Store: Sendable {
     var documents: any DocumentStore { get }
     /// Feedback from users.
     var feedback: any FeedbackStore { get }
+    /// People, sessions, API tokens, organisations, groups and invitations.
+    var accounts: any AccountStore { get }
+    /// The append-only audit log.
+    var audit: any AuditStore { get }
     /// Which database engine is behind the store, for display and diagnostics.
     var engineName: String { get }
     /// Writes a consistent copy of the whole database to a file while the store stays in use (SQLite's

@@ -8,6 +8,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible, Equatable {
     case corruptRecord(table: String, key: String, reason: String)
     /// A migration failed.
     case migration(version: Int, name: String, reason: String)
+    /// A record with the same unique value already exists.
+    case conflict(String)
 
     public var description: String {
         switch self {
@@ -15,6 +17,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible, Equatable {
         case .configuration(let message): "databaseoppsett: \(message)"
         case .corruptRecord(let table, let key, let reason): "kunne ikke lese \(table) «\(key)»: \(reason)"
         case .migration(let version, let name, let reason): "migrering \(version) (\(name)) feilet: \(reason)"
+        case .conflict(let what): "\(what) finnes allerede"
         }
     }
 }

@@ -47,13 +47,21 @@ public enum TestEngine: String, CaseIterable, Sendable, CustomStringConvertible 
     }
 
     /// Runs `body` with services over a fresh store (shipped frameworks loaded) and closes them afterwards.
-    public func withServices<T: Sendable>(_ body: (AppServices) async throws -> T) async throws -> T {
+    public func withServices<T: Sendable>(
+        configuration: AppConfiguration = .forTests, clock: any Clock = FixedClock(),
+        _ body: (AppServices) async throws -> T
+    ) async throws -> T {
         try await withStore { store in
-            let services = AppServices(configuration: AppConfiguration(), store: store, clock: FixedClock())
+            let services = AppServices(configuration: configuration, store: store, clock: clock)
             try await services.interchange.seedShippedFrameworks()
             return try await body(services)
         }
     }
+}
+
+extension AppConfiguration {
+    /// Defaults with bcrypt at its cheapest cost, so tests that sign in stay fast.
+    public static var forTests: AppConfiguration { AppConfiguration(bcryptCost: 4) }
 }
 
 /// A clock that always says 29 November 2026, 12:00 UTC.

@@ -22,7 +22,7 @@ struct Crumb: Sendable {
 
 /// The main menu entries.
 enum Section: Sendable {
-    case home, catalogue, match, providers, frameworks, ask, documents, none
+    case home, catalogue, match, providers, frameworks, ask, documents, organisations, admin, account, none
 }
 
 /// Renders pages: a Mustache template for the body inside the shared layout.
@@ -44,7 +44,8 @@ struct PageRenderer: Sendable {
         let library = try await MustacheLibrary(directory: base.appendingPathComponent("Templates").path)
         for name in [
             "layout", "home", "measures", "measure", "providers", "frameworks", "framework", "node", "error", "match",
-            "coverage", "ask", "documents", "document", "feedback_form", "feedback_list",
+            "coverage", "ask", "documents", "document", "feedback_form", "feedback_list", "sign_in", "account",
+            "invitation", "admin", "audit", "organisations", "organisation",
         ]
         where library.getTemplate(named: name) == nil {
             throw WebError.missingResources("Templates/\(name).mustache")
@@ -62,14 +63,14 @@ struct PageRenderer: Sendable {
     /// A complete HTML response.
     func page<Model: PageModel>(
         _ template: String, model: Model, title: String, section: Section, breadcrumbs: [Crumb] = [],
-        request: Request, status: HTTPResponse.Status = .ok
+        request: Request, context: SiteContext, status: HTTPResponse.Status = .ok
     ) -> Response {
         let language = request.uiLanguage
         let texts = texts(for: language)
         var model = model
         model.t = texts.strings
         let body = library.render(model, withTemplate: template) ?? ""
-        let nav: [NavItem] = [
+        var nav: [NavItem] = [
             NavItem(href: SiteRoute.home.path, label: texts["nav_home"], current: section == .home),
             NavItem(href: SiteRoute.measures.path, label: texts["nav_catalogue"], current: section == .catalogue),
             NavItem(href: SiteRoute.match.path, label: texts["nav_match"], current: section == .match),
@@ -78,6 +79,14 @@ struct PageRenderer: Sendable {
             NavItem(href: SiteRoute.ask.path, label: texts["nav_ask"], current: section == .ask),
             NavItem(href: SiteRoute.documents.path, label: texts["nav_documents"], current: section == .documents),
         ]
+        let principal = context.principal
+        if principal.isSignedIn {
+            nav.append(
+                NavItem(href: SiteRoute.organisations.path, label: texts["nav_organisations"], current: section == .organisations))
+        }
+        if principal.can(.administer) {
+            nav.append(NavItem(href: SiteRoute.admin.path, label: texts["nav_admin"], current: section == .admin))
+        }
         let layout = LayoutModel(
             t: texts.strings, htmlLang: language.htmlLang, title: title, body: body, nav: nav,
             languages: UILanguage.allCases.map { option in
@@ -86,8 +95,11 @@ struct PageRenderer: Sendable {
                     code: option.rawValue, label: Self.languageNames[option] ?? option.rawValue,
                     href: Self.link(request, settingLanguage: option), current: option == language)
             },
-            breadcrumbs: breadcrumbs, hasBreadcrumbs: !breadcrumbs.isEmpty)
-        let html = library.render(layout, withTemplate: "layout") ?? body
+            breadcrumbs: breadcrumbs, hasBreadcrumbs: !breadcrumbs.isEmpty,
+            account: principal.isSignedIn
+                ? AccountLink(name: principal.name, href: SiteRoute.account.path, current: section == .account) : nil,
+            signInHref: SiteRoute.signIn.path + SiteRoute.query([("neste", request.uri.path)]))
+        let html = Self.addingCSRFToken(context.csrfToken, to: library.render(layout, withTemplate: "layout") ?? body)
         var response = Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8"],
             body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
@@ -96,6 +108,26 @@ struct PageRenderer: Sendable {
                 Cookie(name: "lang", value: requested, maxAge: 31_536_000, path: "/", secure: false, httpOnly: true, sameSite: .lax))
         }
         return response
+    }
+
+    /// Puts the visitor's CSRF token into every POST form of a page, so no form can be written without it.
+    static func addingCSRFToken(_ token: String, to html: String) -> String {
+        guard !token.isEmpty, html.contains("method=\"post\"") else { return html }
+        var output = ""
+        output.reserveCapacity(html.utf8.count + 256)
+        var rest = html[...]
+        while let start = rest.range(of: "<form ") {
+            guard let end = rest[start.upperBound...].firstIndex(of: ">") else { break }
+            let tag = rest[start.lowerBound...end]
+            output += rest[..<start.lowerBound]
+            output += tag
+            if tag.contains("method=\"post\"") {
+                output += "<input type=\"hidden\" name=\"_csrf\" value=\"\(token)\">"
+            }
+            rest = rest[rest.index(after: end)...]
+        }
+        output += rest
+        return output
     }
 
     static let languageNames: [UILanguage: String] = [.nb: "Bokmål", .nn: "Nynorsk", .en: "English"]
@@ -120,6 +152,15 @@ struct LayoutModel: Sendable {
     let languages: [LanguageLink]
     let breadcrumbs: [Crumb]
     let hasBreadcrumbs: Bool
+    let account: AccountLink?
+    let signInHref: String
+}
+
+/// The signed-in person's link in the header.
+struct AccountLink: Sendable {
+    let name: String
+    let href: String
+    let current: Bool
 }
 
 struct LanguageLink: Sendable {

@@ -18,6 +18,25 @@ enum SiteRoute {
     case document(String)
     case feedback
     case feedbackList
+    case signIn
+    case signOut
+    case oidcStart
+    case oidcCallback
+    case account
+    case accountPassword
+    case accountTokens
+    case revokeToken(String)
+    case admin
+    case adminPeople
+    case personAccess(String)
+    case adminOrganisations
+    case audit
+    case organisations
+    case organisation(String)
+    case organisationGroups(String)
+    case organisationInvitations(String)
+    case membership(organisation: String, person: String)
+    case invitation(String)
 
     /// The path, with each parameter percent-encoded.
     var path: String {
@@ -38,6 +57,26 @@ enum SiteRoute {
         case .document(let id): "/dokumenter/\(Self.encode(id))"
         case .feedback: "/tilbakemelding"
         case .feedbackList: "/tilbakemeldinger"
+        case .signIn: "/logg-inn"
+        case .signOut: "/logg-ut"
+        case .oidcStart: "/logg-inn/oidc"
+        case .oidcCallback: "/logg-inn/oidc/tilbake"
+        case .account: "/konto"
+        case .accountPassword: "/konto/passord"
+        case .accountTokens: "/konto/nokler"
+        case .revokeToken(let id): "/konto/nokler/\(Self.encode(id))/trekk-tilbake"
+        case .admin: "/admin"
+        case .adminPeople: "/admin/brukere"
+        case .personAccess(let id): "/admin/brukere/\(Self.encode(id))/tilgang"
+        case .adminOrganisations: "/admin/organisasjoner"
+        case .audit: "/admin/revisjon"
+        case .organisations: "/organisasjoner"
+        case .organisation(let id): "/organisasjoner/\(Self.encode(id))"
+        case .organisationGroups(let id): "/organisasjoner/\(Self.encode(id))/grupper"
+        case .organisationInvitations(let id): "/organisasjoner/\(Self.encode(id))/invitasjoner"
+        case .membership(let organisation, let person):
+            "/organisasjoner/\(Self.encode(organisation))/medlemmer/\(Self.encode(person))"
+        case .invitation(let secret): "/invitasjon/\(Self.encode(secret))"
         }
     }
 

@@ -9,12 +9,17 @@ public enum WebApplication {
         SiteRouter(router: try await buildGetRouter(services: services))
     }
 
-    static func buildGetRouter(services: AppServices) async throws -> Router<BasicRequestContext> {
+    static func buildGetRouter(services: AppServices) async throws -> Router<SiteContext> {
         let renderer = try await PageRenderer.load()
-        let router = Router(context: BasicRequestContext.self)
+        let router = Router(context: SiteContext.self)
+        let secureCookies = services.configuration.publicURL.hasPrefix("https://")
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: ErrorMiddleware(renderer: renderer))
+        router.add(middleware: AuthenticationMiddleware(services: services, secureCookies: secureCookies))
+        router.add(middleware: CSRFMiddleware())
         PageController(services: services, renderer: renderer).register(on: router)
+        AccountController(services: services, renderer: renderer, secureCookies: secureCookies).register(on: router)
+        AdminController(services: services, renderer: renderer).register(on: router)
         APIController(services: services).register(on: router)
         // Liveness for operators and load balancers; also the plain route `make bench` compares pages against.
         router.get(RouterPath("/helse")) { _, _ in "ok" }
@@ -54,9 +59,9 @@ public enum WebApplication {
 /// The site's router: HEAD requests are answered by the GET route with the body left out, and a known path
 /// asked with a method it does not have gets 405 with `Allow`, not 404.
 public struct SiteRouter: HTTPResponderBuilder {
-    let router: Router<BasicRequestContext>
+    let router: Router<SiteContext>
 
-    public func buildResponder() -> HeadAsGetResponder<Router<BasicRequestContext>.Responder> {
+    public func buildResponder() -> HeadAsGetResponder<Router<SiteContext>.Responder> {
         var methods: [[String]: Set<String>] = [:]
         for route in router.routes {
             let parts = route.path.description.split(separator: "/").map { $0.hasPrefix(":") ? "*" : String($0) }
@@ -99,7 +104,7 @@ public struct HeadAsGetResponder<Base: HTTPResponder>: HTTPResponder {
                     headers: [
                         .allow: allow,
                         .contentType: isAPI ? "application/json; charset=utf-8" : "text/plain; charset=utf-8",
-                    ] + SecurityHeadersMiddleware<BasicRequestContext>.headers, body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+                    ] + SecurityHeadersMiddleware<SiteContext>.headers, body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
             }
             return response
         }

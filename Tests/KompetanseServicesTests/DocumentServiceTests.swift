@@ -61,7 +61,7 @@ private func withDocuments(_ body: @escaping @Sendable (AppServices) async throw
     @Test func pagesAreKeptAndCitationsNameTheRightPage() async throws {
         try await withDocuments { services in
             let answer = try await services.documents.ask(
-                "Hvor mye er bevilgningen på post 01 i 2024?", groups: [], as: .anonymous)
+                "Hvor mye er bevilgningen på post 01 i 2024?", as: .anonymous)
             #expect(!answer.refused)
             #expect(answer.text.contains("480,5"))
             #expect(answer.citations.first.map { [$0.document, String($0.page)] } == ["t1", "2"])
@@ -71,7 +71,7 @@ private func withDocuments(_ body: @escaping @Sendable (AppServices) async throw
 
     @Test func withoutAYearTheLatestDocumentAnswersAndOthersAreNamed() async throws {
         try await withDocuments { services in
-            let answer = try await services.documents.ask("Hvor stor er bevilgningen på post 01?", groups: [], as: .anonymous)
+            let answer = try await services.documents.ask("Hvor stor er bevilgningen på post 01?", as: .anonymous)
             #expect(answer.text.contains("495,0"))
             #expect(answer.related.map(\.identifier) == ["t1"])
         }
@@ -79,7 +79,7 @@ private func withDocuments(_ body: @escaping @Sendable (AppServices) async throw
 
     @Test func htmlIsReadAsTextWithEntitiesAndPages() async throws {
         try await withDocuments { services in
-            let answer = try await services.documents.ask("Hva er visjonen i strategien?", groups: [], as: .anonymous)
+            let answer = try await services.documents.ask("Hva er visjonen i strategien?", as: .anonymous)
             #expect(answer.citations.contains { $0.quote == "Visjonen er «én digital stat» & samarbeid." && $0.page == 1 })
             #expect(!answer.text.contains("skjult"))
         }
@@ -88,15 +88,15 @@ private func withDocuments(_ body: @escaping @Sendable (AppServices) async throw
     @Test func restrictedTextNeverReachesAnOutsider() async throws {
         try await withDocuments { services in
             let question = "Hvor mye vil ledergruppen spare per år på å kutte samlingene?"
-            let outsider = try await services.documents.ask(question, groups: [], as: .anonymous)
+            let outsider = try await services.documents.ask(question, as: .anonymous)
             #expect(outsider.refused)
             let output = String(decoding: try JSONEncoder().encode(outsider), as: UTF8.self)
             #expect(!output.contains("KODEORD-SJIRAFF"))
             #expect(!output.contains("9,9"))
             #expect(!output.contains("n1"), "a restricted document is not even named")
-            let otherGroup = try await services.documents.ask(question, groups: ["styret"], as: .anonymous)
+            let otherGroup = try await services.documents.ask(question, as: .reader(accessGroups: ["styret"]))
             #expect(otherGroup.refused)
-            let member = try await services.documents.ask(question, groups: ["ledergruppe"], as: .anonymous)
+            let member = try await services.documents.ask(question, as: .reader(accessGroups: ["ledergruppe"]))
             #expect(!member.refused)
             #expect(member.text.contains("9,9 millioner"))
             #expect(member.citations.first?.document == "n1")
@@ -108,7 +108,7 @@ private func withDocuments(_ body: @escaping @Sendable (AppServices) async throw
             for question in [
                 "Hvor mye var bevilgningen på post 01 i 2019?", "Hvem er direktør for pingvinforskning i Antarktis?",
             ] {
-                let answer = try await services.documents.ask(question, groups: [], as: .anonymous)
+                let answer = try await services.documents.ask(question, as: .anonymous)
                 #expect(answer.refused, "\(question)")
                 #expect(answer.text == Answer.refusalText)
                 #expect(answer.citations.isEmpty)
@@ -121,7 +121,7 @@ private func withDocuments(_ body: @escaping @Sendable (AppServices) async throw
             await #expect(throws: ServiceError.invalidInput("/finnes/ikke finnes ikke eller er ikke en mappe")) {
                 try await services.documents.importFolder("/finnes/ikke", as: .commandLine)
             }
-            await #expect(throws: ServiceError.self) { try await services.documents.ask(" ", groups: [], as: .anonymous) }
+            await #expect(throws: ServiceError.self) { try await services.documents.ask(" ", as: .anonymous) }
         }
     }
 

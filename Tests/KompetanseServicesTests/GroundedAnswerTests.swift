@@ -37,7 +37,7 @@ private func withModel(
             return .reply(
                 #"Her er svaret: {"sentences":[{"text":"Post 01 har 495,0 millioner kroner i 2025.","citations":[{"passage":1,"quote":"Bevilgningen på post 01 er 495,0 millioner kroner i 2025."}]}]}"#)
         }) { services in
-            let answer = try await services.documents.ask(question, groups: [], as: .anonymous)
+            let answer = try await services.documents.ask(question, as: .anonymous)
             #expect(answer.text == "Post 01 har 495,0 millioner kroner i 2025.")
             #expect(answer.citations == [Citation(document: "t1", page: 2, quote: "Bevilgningen på post 01 er 495,0 millioner kroner i 2025.")])
         }
@@ -48,7 +48,7 @@ private func withModel(
             .reply(
                 #"{"sentences":[{"text":"Post 01 har 495,0 millioner kroner.","citations":[{"passage":1,"quote":"Bevilgningen på post 01 er 495,0 millioner kroner i 2025."}]},{"text":"Direktøren fikk 2 millioner i bonus.","citations":[{"passage":1,"quote":"Direktøren fikk 2 millioner kroner i bonus."}]}]}"#)
         }) { services in
-            let answer = try await services.documents.ask(question, groups: [], as: .anonymous)
+            let answer = try await services.documents.ask(question, as: .anonymous)
             #expect(answer.text == "Post 01 har 495,0 millioner kroner.")
             #expect(!answer.text.contains("bonus"))
             #expect(answer.citations.count == 1)
@@ -60,7 +60,7 @@ private func withModel(
             .reply(
                 #"{"sentences":[{"text":"Post 01 er 999 millioner kroner.","citations":[{"passage":1,"quote":"Bevilgningen på post 01 er 495,0 millioner kroner i 2025."}]}]}"#)
         }) { services in
-            let answer = try await services.documents.ask(question, groups: [], as: .anonymous)
+            let answer = try await services.documents.ask(question, as: .anonymous)
             #expect(!answer.text.contains("999"), "the model's number is not in its quote, so the extractive answer is used")
             #expect(answer.text.contains("495,0"))
         }
@@ -69,7 +69,7 @@ private func withModel(
     @Test func failingOrStallingModelFallsBackToTheExtractiveAnswer() async throws {
         for behaviour in [FakeChatServer.Behaviour.failure(status: 500), .reply("ikke JSON i det hele tatt")] {
             try await withModel({ _ in behaviour }) { services in
-                let answer = try await services.documents.ask(question, groups: [], as: .anonymous)
+                let answer = try await services.documents.ask(question, as: .anonymous)
                 #expect(!answer.refused)
                 #expect(answer.citations.first?.quote == "Bevilgningen på post 01 er 495,0 millioner kroner i 2025.")
             }

@@ -8,7 +8,16 @@ import KompetanseWeb
 import Testing
 
 private func withDocuments(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+    try await withDocuments { client, _ in try await body(client) }
+}
+
+private func withDocuments(
+    _ body: @escaping @Sendable (any TestClientProtocol, AppServices) async throws -> Void
+) async throws {
     try await TestEngine.sqlite.withServices { services in
+        _ = try await services.accounts.createPerson(
+            email: "redaktor@example.no", name: "Redaktør", password: "riktig hest batteri stift", roles: [.editor],
+            as: .commandLine)
         try await services.store.documents.upsert(
             KnowledgeDocument(
                 identifier: "t1", title: "Tildelingsbrev 2025", documentType: "Tildelingsbrev", publisher: "Dep", year: 2025,
@@ -18,7 +27,7 @@ private func withDocuments(_ body: @escaping @Sendable (any TestClientProtocol) 
                 identifier: "hemmelig", title: "Internt notat", documentType: "Notat", publisher: "Dir", year: 2026,
                 access: "ledergruppe", file: "n.txt", pages: ["Vi vil spare PLANTET-HEMMELIGHET 9,9 millioner kroner."]))
         let app = Application(router: try await WebApplication.buildRouter(services: services))
-        try await app.test(.router, body)
+        try await app.test(.router) { client in try await body(client, services) }
     }
 }
 
@@ -89,39 +98,48 @@ private func withDocuments(_ body: @escaping @Sendable (any TestClientProtocol) 
 }
 
 @Suite struct FeedbackTests {
-    @Test func formFeedbackIsStoredListedAndRedirectsBack() async throws {
-        try await withDocuments { client in
-            try await client.execute(uri: "/dokumenter/t1?side=2", method: .get) { response in
-                let html = String(buffer: response.body)
-                #expect(html.contains(#"action="/tilbakemelding""#))
-                #expect(html.contains(#"name="reference" value="t1 side 2""#))
-            }
-            try await client.execute(
-                uri: "/tilbakemelding", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                body: ByteBuffer(string: "target=dokument&reference=t1+side+2&verdict=feil&comment=Tallet+er+feil&back=%2Fdokumenter%2Ft1%3Fside%3D2")
-            ) { response in
-                #expect(response.status == .seeOther)
-                #expect(response.headers[.location] == "/dokumenter/t1?side=2&takk=1")
-            }
-            try await client.execute(uri: "/dokumenter/t1?side=2&takk=1", method: .get) { response in
-                #expect(String(buffer: response.body).contains("Takk! Tilbakemeldingen er lagret"))
-            }
-            try await client.execute(uri: "/tilbakemeldinger", method: .get) { response in
-                let html = String(buffer: response.body)
-                #expect(html.contains("Tallet er feil"))
-                #expect(html.contains("dokument: t1 side 2"))
-            }
+    @Test func formFeedbackIsStoredListedForEditorsAndRedirectsBack() async throws {
+        try await withDocuments { client, _ in
+            let browser = Browser(client)
+            let page = try await browser.get("/dokumenter/t1?side=2")
+            #expect(page.text.contains(#"action="/tilbakemelding""#))
+            #expect(page.text.contains(#"name="reference" value="t1 side 2""#))
+            #expect(page.text.contains(#"name="_csrf""#), "the form carries the CSRF token")
+            let sent = try await browser.post(
+                "/tilbakemelding",
+                [("target", "dokument"), ("reference", "t1 side 2"), ("verdict", "feil"), ("comment", "Tallet er feil"),
+                 ("back", "/dokumenter/t1?side=2")])
+            #expect(sent.status == .seeOther)
+            #expect(sent.location == "/dokumenter/t1?side=2&takk=1")
+            #expect(try await browser.get("/dokumenter/t1?side=2&takk=1").text.contains("Takk! Tilbakemeldingen er lagret"))
+            let anonymous = try await browser.get("/tilbakemeldinger")
+            #expect(anonymous.status == .seeOther, "feedback is listed for editors only")
+            #expect(!anonymous.text.contains("Tallet er feil"))
+            try await browser.signIn("redaktor@example.no", "riktig hest batteri stift")
+            let list = try await browser.get("/tilbakemeldinger")
+            #expect(list.status == .ok)
+            #expect(list.text.contains("Tallet er feil"))
+            #expect(list.text.contains("dokument: t1 side 2"))
+        }
+    }
+
+    @Test func feedbackWithoutTheCSRFTokenIsRefusedAndNotStored() async throws {
+        try await withDocuments { client, services in
+            let browser = Browser(client)
+            _ = try await browser.get("/dokumenter/t1")
+            let forged = try await browser.post(
+                "/tilbakemelding", [("target", "svar"), ("reference", "x"), ("verdict", "riktig")], csrf: "forfalsket")
+            #expect(forged.status == .forbidden)
+            #expect(try await services.feedback.all(as: .commandLine).isEmpty)
         }
     }
 
     @Test func redirectsOnlyGoToThisSite() async throws {
-        try await withDocuments { client in
-            try await client.execute(
-                uri: "/tilbakemelding", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                body: ByteBuffer(string: "target=svar&reference=x&verdict=riktig&back=https%3A%2F%2Fevil.example%2F")
-            ) { response in
-                #expect(response.headers[.location] == "/?takk=1")
-            }
+        try await withDocuments { client, _ in
+            let browser = Browser(client)
+            let sent = try await browser.post(
+                "/tilbakemelding", [("target", "svar"), ("reference", "x"), ("verdict", "riktig"), ("back", "https://evil.example/")])
+            #expect(sent.location == "/?takk=1")
         }
     }
 
@@ -141,7 +159,8 @@ private func withDocuments(_ body: @escaping @Sendable (any TestClientProtocol) 
                 #expect(response.status == .created)
             }
             try await client.execute(uri: "/api/v1/feedback", method: .get) { response in
-                #expect(String(buffer: response.body).contains("Mangler kilde"))
+                #expect(response.status == .unauthorized, "anonymous callers cannot list feedback")
+                #expect(!String(buffer: response.body).contains("Mangler kilde"))
             }
         }
     }

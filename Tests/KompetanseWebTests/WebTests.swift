@@ -201,7 +201,7 @@ private extension TestResponse {
 @Suite struct MethodTests {
     @Test func knownPathWithWrongMethodIs405WithAllow() async throws {
         try await withApp { client in
-            try await client.execute(uri: "/api/v1/measures", method: .delete) { response in
+            try await client.execute(uri: "/api/v1/providers", method: .delete) { response in
                 #expect(response.status == .methodNotAllowed)
                 #expect(response.headers[.allow] == "GET")
                 #expect(String(buffer: response.body).contains(#""status":"405""#))

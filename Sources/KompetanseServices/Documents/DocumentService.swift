@@ -21,9 +21,11 @@ public final class DocumentService: Sendable {
     let pdf: any PDFTextExtractor
     let clock: any Clock
     let model: (any LanguageModel)?
+    let audit: AuditLog
     private let cache = LibraryCache()
 
-    init(store: any Store, pdf: any PDFTextExtractor, clock: any Clock, model: (any LanguageModel)? = nil) {
+    init(store: any Store, pdf: any PDFTextExtractor, clock: any Clock, audit: AuditLog, model: (any LanguageModel)? = nil) {
+        self.audit = audit
         self.store = store
         self.pdf = pdf
         self.clock = clock
@@ -39,6 +41,7 @@ public final class DocumentService: Sendable {
     public func importFolder(
         _ folder: String, as principal: Principal, progress: @Sendable (DocumentImportStatus) -> Void = { _ in }
     ) async throws -> [DocumentImportStatus] {
+        try principal.require(.editCatalogue, "importere dokumenter")
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ServiceError.invalidInput("\(folder) finnes ikke eller er ikke en mappe")
@@ -62,6 +65,9 @@ public final class DocumentService: Sendable {
                     language: fields.language, file: file, pages: pages,
                     provenance: Provenance(source: (folder as NSString).appendingPathComponent(file), importedAt: clock.timestamp(), importedBy: principal.name))
                 try await store.documents.upsert(document)
+                try await audit.record(
+                    "document.import", by: principal, kind: "document", target: document.identifier,
+                    detail: "\(pages.count) sider, tilgang \(document.access)")
                 status.pages = pages.count
             } catch {
                 status.error = String(describing: error)
@@ -170,9 +176,15 @@ public final class DocumentService: Sendable {
         return pages
     }
 
-    /// Answers a question as an asker in the given access groups: only documents readable by those groups are
-    /// retrieved, scored, quoted or named.
-    public func ask(_ question: String, groups: Set<String>, as principal: Principal) async throws -> Answer {
+    /// Answers a question for a principal: only documents readable by its access groups are retrieved, scored,
+    /// quoted or named. Answers quoting restricted documents are recorded in the audit log.
+    public func ask(_ question: String, as principal: Principal) async throws -> Answer {
+        let answer = try await composeAnswer(question, groups: principal.accessGroups)
+        try await auditRestrictedReads(Set(answer.citations.map(\.document)), by: principal, action: "document.quote")
+        return answer
+    }
+
+    private func composeAnswer(_ question: String, groups: Set<String>) async throws -> Answer {
         let question = question.trimmingWhitespace()
         guard !question.isEmpty else { throw ServiceError.invalidInput("skriv inn et spørsmål") }
         guard question.count <= 2_000 else { throw ServiceError.invalidInput("spørsmålet er for langt (høyst 2000 tegn)") }
@@ -224,10 +236,10 @@ extension DocumentService {
     }
 
     /// The documents an asker may read, filtered, newest first; and the values each filter can take.
-    public func browse(_ filter: Filter, groups: Set<String>, as principal: Principal) async throws
+    public func browse(_ filter: Filter, as principal: Principal) async throws
         -> (documents: [KnowledgeDocument], types: [String], publishers: [String], years: [Int])
     {
-        let readable = try await store.documents.documents(readableBy: groups)
+        let readable = try await store.documents.documents(readableBy: principal.accessGroups)
         let matching = readable.filter { document in
             (filter.documentType.map { $0 == document.documentType } ?? true)
                 && (filter.publisher.map { $0 == document.publisher } ?? true)
@@ -241,9 +253,22 @@ extension DocumentService {
 
     /// One document, if the asker may read it; a restricted document is "not found" to outsiders, so its
     /// existence is not revealed either.
-    public func document(identifier: String, groups: Set<String>, as principal: Principal) async throws -> KnowledgeDocument {
-        guard let document = try await store.documents.documents(readableBy: groups).first(where: { $0.identifier == identifier })
+    public func document(identifier: String, as principal: Principal) async throws -> KnowledgeDocument {
+        guard
+            let document = try await store.documents.documents(readableBy: principal.accessGroups)
+                .first(where: { $0.identifier == identifier })
         else { throw ServiceError.notFound("dokumentet «\(identifier)»") }
+        try await auditRestrictedReads([identifier], by: principal, action: "document.read")
         return document
+    }
+
+    /// Records every read of a restricted document (its identifier and access group, never its text).
+    func auditRestrictedReads(_ identifiers: Set<String>, by principal: Principal, action: String) async throws {
+        guard !identifiers.isEmpty else { return }
+        let restricted = try await store.documents.documents(readableBy: principal.accessGroups)
+            .filter { identifiers.contains($0.identifier) && $0.access != publicAccess }
+        for document in restricted {
+            try await audit.record(action, by: principal, kind: "document", target: document.identifier, detail: "tilgang \(document.access)")
+        }
     }
 }

@@ -33,6 +33,7 @@ public struct FeedbackService: Sendable {
 
     /// All feedback, newest first (for editors).
     public func all(as principal: Principal) async throws -> [Feedback] {
-        try await store.feedback.all()
+        try principal.require(.readFeedback, "lese tilbakemeldingene")
+        return try await store.feedback.all()
     }
 }

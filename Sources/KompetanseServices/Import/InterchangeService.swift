@@ -40,6 +40,7 @@ public enum ImportProgress: Sendable {
 public struct InterchangeService: Sendable {
     let store: any Store
     let clock: any Clock
+    let audit: AuditLog
 
     /// Validates and stores measure files. A bad file stores nothing and throws; files before it stay imported.
     public func importMeasures(
@@ -53,14 +54,50 @@ public struct InterchangeService: Sendable {
             let provenance = Provenance(source: file.name, importedAt: clock.timestamp(), importedBy: principal.name)
             for index in measures.indices { measures[index].provenance = provenance }
             let existing = try await store.measures.existingIdentifiers(among: measures.map(\.identifier))
+            try await requireMayWrite(measures, existing: existing, as: principal)
             progress(.saving(file: file.name, records: measures.count))
             try await store.measures.upsert(measures)
+            try await audit.record(
+                "measure.import", by: principal, kind: "file", target: file.name,
+                detail: "\(measures.count - existing.count) nye, \(existing.count) oppdatert")
             reports.append(
                 ImportReport(
                     file: file.name, created: measures.count - existing.count, updated: existing.count,
                     warnings: try await unknownCodeWarnings(measures)))
         }
         return reports
+    }
+
+    /// Editors may write any measure; a provider only its own, and never one another provider owns now.
+    func requireMayWrite(_ measures: [Measure], existing: Set<String>, as principal: Principal) async throws {
+        guard !principal.can(.editCatalogue) else { return }
+        var providers = Set(measures.map(\.provider.identifier))
+        for identifier in existing {
+            if let stored = try await store.measures.measure(identifier: identifier) {
+                providers.insert(stored.provider.identifier)
+            }
+        }
+        for provider in providers.sorted() where !principal.can(.editMeasure(provider: provider)) {
+            try principal.require(.editMeasure(provider: provider), "endre tiltak fra tilbyderen «\(provider)»")
+        }
+    }
+
+    /// Deletes measures; editors any, providers their own. Unknown identifiers are an error and nothing is deleted.
+    public func deleteMeasures(_ identifiers: [String], as principal: Principal) async throws -> Int {
+        guard principal.can(.editCatalogue) || !principal.providers.isEmpty else {
+            try principal.require(.editCatalogue, "slette tiltak")
+            return 0
+        }
+        let existing = try await store.measures.existingIdentifiers(among: identifiers)
+        if let missing = identifiers.first(where: { !existing.contains($0) }) {
+            throw ServiceError.notFound("tiltaket «\(missing)»")
+        }
+        try await requireMayWrite([], existing: existing, as: principal)
+        let count = try await store.measures.delete(identifiers: identifiers)
+        for identifier in identifiers {
+            try await audit.record("measure.delete", by: principal, kind: "measure", target: identifier)
+        }
+        return count
     }
 
     private func unknownCodeWarnings(_ measures: [Measure]) async throws -> [String] {
@@ -80,11 +117,13 @@ public struct InterchangeService: Sendable {
 
     /// Validates and stores CASE framework files; a framework with the same code is replaced.
     public func importFrameworks(_ files: [InputFile], as principal: Principal) async throws -> [ImportReport] {
+        try principal.require(.editCatalogue, "importere rammeverk")
         var reports: [ImportReport] = []
         for file in files {
             let framework = try CASEPackage.decode(file.data, fileName: file.name)
             let existed = try await store.frameworks.framework(code: framework.code) != nil
             try await store.frameworks.save([framework])
+            try await audit.record("framework.import", by: principal, kind: "framework", target: framework.code, detail: file.name)
             reports.append(
                 ImportReport(file: file.name, created: existed ? 0 : 1, updated: existed ? 1 : 0, warnings: []))
         }

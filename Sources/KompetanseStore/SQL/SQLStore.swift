@@ -11,6 +11,8 @@ final class SQLStore: Store {
     let embeddings: any EmbeddingStore
     let documents: any DocumentStore
     let feedback: any FeedbackStore
+    let accounts: any AccountStore
+    let audit: any AuditStore
 
     init(engine: SQLEngine) {
         self.engine = engine
@@ -20,6 +22,8 @@ final class SQLStore: Store {
         self.embeddings = SQLEmbeddingStore(engine: engine)
         self.documents = SQLDocumentStore(engine: engine)
         self.feedback = SQLFeedbackStore(engine: engine)
+        self.accounts = SQLAccountStore(engine: engine)
+        self.audit = SQLAuditStore(engine: engine)
     }
 
     var engineName: String { engine.kind == .sqlite ? "SQLite" : "PostgreSQL" }

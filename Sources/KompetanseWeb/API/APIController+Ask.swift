@@ -10,14 +10,14 @@ extension APIController {
         let question: String
     }
 
-    @Sendable func ask(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func ask(_ request: Request, context: SiteContext) async throws -> Response {
         let body: AskRequest
         do {
             body = try await request.decode(as: AskRequest.self, context: context)
         } catch {
             throw HTTPError(.badRequest, message: "forventet JSON {\"question\": \"…\"}")
         }
-        let answer = try await services.documents.ask(body.question, groups: [], as: .anonymous)
+        let answer = try await services.documents.ask(body.question, as: context.principal)
         return try JSONResponse.make(answer)
     }
 
@@ -31,7 +31,7 @@ extension APIController {
         let url: String?
     }
 
-    @Sendable func documents(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func documents(_ request: Request, context: SiteContext) async throws -> Response {
         let parameters = request.uri.formParameters
         var year: Int?
         if let text = parameters.get("year") {
@@ -41,8 +41,8 @@ extension APIController {
             year = value
         }
         let result = try await services.documents.browse(
-            .init(documentType: parameters.get("type"), publisher: parameters.get("publisher"), year: year), groups: [],
-            as: .anonymous)
+            .init(documentType: parameters.get("type"), publisher: parameters.get("publisher"), year: year),
+            as: context.principal)
         return try JSONResponse.make(
             ListDTO(
                 items: result.documents.map {
@@ -52,9 +52,9 @@ extension APIController {
                 }))
     }
 
-    @Sendable func document(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func document(_ request: Request, context: SiteContext) async throws -> Response {
         let document = try await services.documents.document(
-            identifier: try context.parameters.require("id"), groups: [], as: .anonymous)
+            identifier: try context.parameters.require("id"), as: context.principal)
         return try JSONResponse.make(document)
     }
 }
@@ -67,7 +67,7 @@ extension APIController {
         let comment: String?
     }
 
-    @Sendable func submitFeedback(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func submitFeedback(_ request: Request, context: SiteContext) async throws -> Response {
         let body: FeedbackRequest
         do {
             body = try await request.decode(as: FeedbackRequest.self, context: context)
@@ -76,11 +76,11 @@ extension APIController {
                 .badRequest, message: "forventet JSON {\"target\": \"svar|dokument|tiltak|treff\", \"reference\": …, \"verdict\": \"riktig|feil|mangler\", \"comment\"?: …}")
         }
         let feedback = try await services.feedback.submit(
-            target: body.target, reference: body.reference, verdict: body.verdict, comment: body.comment ?? "", as: .anonymous)
+            target: body.target, reference: body.reference, verdict: body.verdict, comment: body.comment ?? "", as: context.principal)
         return try JSONResponse.make(feedback, status: .created)
     }
 
-    @Sendable func feedbackList(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        try JSONResponse.make(ListDTO(items: try await services.feedback.all(as: .anonymous)))
+    @Sendable func feedbackList(_ request: Request, context: SiteContext) async throws -> Response {
+        try JSONResponse.make(ListDTO(items: try await services.feedback.all(as: context.principal)))
     }
 }

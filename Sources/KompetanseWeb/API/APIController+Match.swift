@@ -53,7 +53,7 @@ extension APIController {
 
     static func rounded(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
 
-    @Sendable func match(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func match(_ request: Request, context: SiteContext) async throws -> Response {
         let body: MatchRequest
         do {
             body = try await request.decode(as: MatchRequest.self, context: context)
@@ -68,7 +68,7 @@ extension APIController {
             filters[facet] = Set(values)
         }
         let result = try await services.matching.match(
-            MatchService.Request(text: body.text, limit: body.limit ?? 10, filters: filters), as: .anonymous)
+            MatchService.Request(text: body.text, limit: body.limit ?? 10, filters: filters), as: context.principal)
         return try JSONResponse.make(
             MatchResponse(
                 understood: .init(
@@ -94,8 +94,8 @@ extension APIController {
         let measureCount: Int
     }
 
-    @Sendable func coverage(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let coverage = try await services.matching.coverage(as: .anonymous)
+    @Sendable func coverage(_ request: Request, context: SiteContext) async throws -> Response {
+        let coverage = try await services.matching.coverage(as: context.principal)
         return try JSONResponse.make(
             ListDTO(
                 items: coverage.map {

@@ -8,7 +8,7 @@ import KompetanseStore
 struct APIController: Sendable {
     let services: AppServices
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<SiteContext>) {
         let api = router.group(RouterPath(APIRoute.base))
         api.get("frameworks", use: frameworks)
         api.get("frameworks/:code", use: framework)
@@ -25,21 +25,22 @@ struct APIController: Sendable {
         api.get("documents/:id", use: document)
         api.post("feedback", use: submitFeedback)
         api.get("feedback", use: feedbackList)
+        registerAccountRoutes(on: api)
     }
 
-    @Sendable func frameworks(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let summaries = try await services.frameworks.summaries(as: .anonymous)
+    @Sendable func frameworks(_ request: Request, context: SiteContext) async throws -> Response {
+        let summaries = try await services.frameworks.summaries(as: context.principal)
         return try JSONResponse.make(ListDTO(items: summaries))
     }
 
-    @Sendable func framework(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let framework = try await services.frameworks.framework(code: try context.parameters.require("code"), as: .anonymous)
+    @Sendable func framework(_ request: Request, context: SiteContext) async throws -> Response {
+        let framework = try await services.frameworks.framework(code: try context.parameters.require("code"), as: context.principal)
         return try JSONResponse.make(FrameworkDTO(framework))
     }
 
-    @Sendable func frameworkCASE(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func frameworkCASE(_ request: Request, context: SiteContext) async throws -> Response {
         let code = try context.parameters.require("code")
-        let data = try await services.interchange.exportFramework(code: code, as: .anonymous)
+        let data = try await services.interchange.exportFramework(code: code, as: context.principal)
         return Response(
             status: .ok,
             headers: [
@@ -48,28 +49,28 @@ struct APIController: Sendable {
             ], body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 
-    @Sendable func node(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let detail = try await services.frameworks.node(code: try context.parameters.require("code"), as: .anonymous)
+    @Sendable func node(_ request: Request, context: SiteContext) async throws -> Response {
+        let detail = try await services.frameworks.node(code: try context.parameters.require("code"), as: context.principal)
         return try JSONResponse.make(NodeDetailDTO(detail))
     }
 
-    @Sendable func providers(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        try JSONResponse.make(ListDTO(items: try await services.catalogue.providers(as: .anonymous).map(ProviderDTO.init)))
+    @Sendable func providers(_ request: Request, context: SiteContext) async throws -> Response {
+        try JSONResponse.make(ListDTO(items: try await services.catalogue.providers(as: context.principal).map(ProviderDTO.init)))
     }
 
-    @Sendable func provider(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let provider = try await services.catalogue.provider(identifier: try context.parameters.require("id"), as: .anonymous)
+    @Sendable func provider(_ request: Request, context: SiteContext) async throws -> Response {
+        let provider = try await services.catalogue.provider(identifier: try context.parameters.require("id"), as: context.principal)
         return try JSONResponse.make(ProviderDTO(provider))
     }
 
-    @Sendable func measures(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func measures(_ request: Request, context: SiteContext) async throws -> Response {
         let query = try CatalogueQuery.from(request.uri.formParameters, strict: true)
-        let page = try await services.catalogue.page(query, as: .anonymous)
+        let page = try await services.catalogue.page(query, as: context.principal)
         return try JSONResponse.make(MeasurePageDTO(page))
     }
 
-    @Sendable func measure(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let detail = try await services.catalogue.measure(identifier: try context.parameters.require("id"), as: .anonymous)
+    @Sendable func measure(_ request: Request, context: SiteContext) async throws -> Response {
+        let detail = try await services.catalogue.measure(identifier: try context.parameters.require("id"), as: context.principal)
         return try JSONResponse.make(MeasureDTO.record(detail.measure))
     }
 }

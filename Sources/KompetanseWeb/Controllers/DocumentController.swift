@@ -9,7 +9,7 @@ struct DocumentController: Sendable {
     let services: AppServices
     let renderer: PageRenderer
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<SiteContext>) {
         router.get(RouterPath(SiteRoute.ask.path), use: ask)
         router.get(RouterPath(SiteRoute.documents.path), use: documents)
         router.get(RouterPath("/dokumenter/:id"), use: document)
@@ -26,7 +26,7 @@ struct DocumentController: Sendable {
     }
 
     /// Stores feedback from a form and sends the user back to the page it came from (post/redirect/get).
-    @Sendable func submitFeedback(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func submitFeedback(_ request: Request, context: SiteContext) async throws -> Response {
         let body = try await request.body.collect(upTo: 64 * 1024)
         let form: FeedbackForm
         do {
@@ -36,7 +36,7 @@ struct DocumentController: Sendable {
         }
         _ = try await services.feedback.submit(
             target: form.target, reference: form.reference, verdict: form.verdict ?? "", comment: form.comment ?? "",
-            as: .anonymous)
+            as: context.principal)
         // Only a path on this site is followed, so the form cannot be used to send people elsewhere.
         var back = form.back ?? "/"
         if !back.hasPrefix("/") || back.hasPrefix("//") { back = "/" }
@@ -44,9 +44,9 @@ struct DocumentController: Sendable {
         return Response(status: .seeOther, headers: [.location: back])
     }
 
-    @Sendable func feedbackList(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func feedbackList(_ request: Request, context: SiteContext) async throws -> Response {
         let texts = renderer.texts(for: request.uiLanguage)
-        let items = try await services.feedback.all(as: .anonymous)
+        let items = try await services.feedback.all(as: context.principal)
         let model = FeedbackIndex.Model(
             summary: texts.format("feedback_summary", ["count": String(items.count)]),
             items: items.map {
@@ -55,18 +55,18 @@ struct DocumentController: Sendable {
         return renderer.page(
             "feedback_list", model: model, title: texts["feedback_list_title"], section: .none,
             breadcrumbs: [Crumb(label: texts["nav_home"], href: "/"), Crumb(label: texts["feedback_list_title"], href: nil)],
-            request: request)
+            request: request, context: context)
     }
 
-    @Sendable func ask(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func ask(_ request: Request, context: SiteContext) async throws -> Response {
         let texts = renderer.texts(for: request.uiLanguage)
         let question = String((request.uri.formParameters.get("sporsmal") ?? "").prefix(2_000))
         var answer: Answer?
         var titles: [String: String] = [:]
         if !question.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            answer = try await services.documents.ask(question, groups: [], as: .anonymous)
+            answer = try await services.documents.ask(question, as: context.principal)
             titles = Dictionary(
-                try await services.documents.browse(.init(), groups: [], as: .anonymous).documents.map { ($0.identifier, $0.title) },
+                try await services.documents.browse(.init(), as: context.principal).documents.map { ($0.identifier, $0.title) },
                 uniquingKeysWith: { first, _ in first })
         }
         var model = AskShow.model(question: question, answer: answer, titles: titles)
@@ -78,16 +78,16 @@ struct DocumentController: Sendable {
         return renderer.page(
             "ask", model: model, title: texts["ask_title"],
             section: .ask, breadcrumbs: [Crumb(label: texts["nav_home"], href: "/"), Crumb(label: texts["nav_ask"], href: nil)],
-            request: request)
+            request: request, context: context)
     }
 
-    @Sendable func documents(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func documents(_ request: Request, context: SiteContext) async throws -> Response {
         let texts = renderer.texts(for: request.uiLanguage)
         let parameters = request.uri.formParameters
         let filter = DocumentService.Filter(
             documentType: parameters.get("type").flatMap { $0.isEmpty ? nil : $0 },
             publisher: parameters.get("utgiver").flatMap { $0.isEmpty ? nil : $0 }, year: parameters.get("ar").flatMap(Int.init))
-        let result = try await services.documents.browse(filter, groups: [], as: .anonymous)
+        let result = try await services.documents.browse(filter, as: context.principal)
         let model = DocumentIndex.Model(
             summary: texts.format("documents_summary", ["count": String(result.documents.count)]),
             types: result.types.map { .init(value: $0, selected: $0 == filter.documentType) },
@@ -101,13 +101,13 @@ struct DocumentController: Sendable {
         return renderer.page(
             "documents", model: model, title: texts["documents_heading"], section: .documents,
             breadcrumbs: [Crumb(label: texts["nav_home"], href: "/"), Crumb(label: texts["nav_documents"], href: nil)],
-            request: request)
+            request: request, context: context)
     }
 
-    @Sendable func document(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func document(_ request: Request, context: SiteContext) async throws -> Response {
         let texts = renderer.texts(for: request.uiLanguage)
         let document = try await services.documents.document(
-            identifier: try context.parameters.require("id"), groups: [], as: .anonymous)
+            identifier: try context.parameters.require("id"), as: context.principal)
         var model = DocumentShow.model(
             document, page: request.uri.formParameters.get("side").flatMap(Int.init) ?? 1,
             quote: request.uri.formParameters.get("sitat"))
@@ -119,6 +119,6 @@ struct DocumentController: Sendable {
             breadcrumbs: [
                 Crumb(label: texts["nav_home"], href: "/"), Crumb(label: texts["nav_documents"], href: SiteRoute.documents.path),
                 Crumb(label: document.title, href: nil),
-            ], request: request)
+            ], request: request, context: context)
     }
 }

@@ -7,7 +7,7 @@ struct PageController: Sendable {
     let services: AppServices
     let renderer: PageRenderer
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<SiteContext>) {
         router.get(RouterPath(SiteRoute.home.path), use: home)
         router.get(RouterPath(SiteRoute.measures.path), use: measures)
         router.get(RouterPath(SiteRoute.match.path), use: match)
@@ -20,48 +20,48 @@ struct PageController: Sendable {
         router.get(RouterPath(SiteRoute.stylesheet.path), use: stylesheet)
     }
 
-    @Sendable func home(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func home(_ request: Request, context: SiteContext) async throws -> Response {
         let texts = renderer.texts(for: request.uiLanguage)
-        let frameworks = try await services.frameworks.summaries(as: .anonymous)
-        let providers = try await services.catalogue.providers(as: .anonymous)
-        let count = try await services.catalogue.page(CatalogueQuery(pageSize: 1), as: .anonymous).total
+        let frameworks = try await services.frameworks.summaries(as: context.principal)
+        let providers = try await services.catalogue.providers(as: context.principal)
+        let count = try await services.catalogue.page(CatalogueQuery(pageSize: 1), as: context.principal).total
         let model = HomeIndex.Model(
             measureCount: count, providerCount: providers.count, frameworkCount: frameworks.count,
             frameworks: frameworks.map(FrameworkCard.init))
-        return renderer.page("home", model: model, title: texts["home_title"], section: .home, request: request)
+        return renderer.page("home", model: model, title: texts["home_title"], section: .home, request: request, context: context)
     }
 
-    @Sendable func measures(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func measures(_ request: Request, context: SiteContext) async throws -> Response {
         let texts = renderer.texts(for: request.uiLanguage)
         let query = try CatalogueQuery.from(request.uri.formParameters, strict: false)
-        let page = try await services.catalogue.page(query, as: .anonymous)
-        let providers = try await services.catalogue.providers(as: .anonymous)
+        let page = try await services.catalogue.page(query, as: context.principal)
+        let providers = try await services.catalogue.providers(as: context.principal)
         let model = MeasureIndex.model(page: page, providers: providers, texts: texts)
         return renderer.page(
             "measures", model: model, title: texts["catalogue_title"], section: .catalogue,
             breadcrumbs: [Crumb(label: texts["nav_home"], href: "/"), Crumb(label: texts["nav_catalogue"], href: nil)],
-            request: request)
+            request: request, context: context)
     }
 
-    @Sendable func match(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func match(_ request: Request, context: SiteContext) async throws -> Response {
         let texts = renderer.texts(for: request.uiLanguage)
         let need = String((request.uri.formParameters.get("behov") ?? "").prefix(2_000))
         let filters = try CatalogueQuery.from(request.uri.formParameters, strict: false).filters
         var result: MatchResult?
         if !need.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             result = try await services.matching.match(
-                MatchService.Request(text: need, limit: 10, filters: filters), as: .anonymous)
+                MatchService.Request(text: need, limit: 10, filters: filters), as: context.principal)
         }
         return renderer.page(
             "match", model: MatchShow.model(need: need, filters: filters, result: result, texts: texts),
             title: texts["match_title"], section: .match,
             breadcrumbs: [Crumb(label: texts["nav_home"], href: "/"), Crumb(label: texts["nav_match"], href: nil)],
-            request: request)
+            request: request, context: context)
     }
 
-    @Sendable func coverage(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func coverage(_ request: Request, context: SiteContext) async throws -> Response {
         let texts = renderer.texts(for: request.uiLanguage)
-        let coverage = try await services.matching.coverage(as: .anonymous)
+        let coverage = try await services.matching.coverage(as: context.principal)
         let model = CoverageIndex.Model(
             rows: coverage.map {
                 .init(
@@ -73,58 +73,58 @@ struct PageController: Sendable {
             breadcrumbs: [
                 Crumb(label: texts["nav_home"], href: "/"), Crumb(label: texts["nav_frameworks"], href: SiteRoute.frameworks.path),
                 Crumb(label: texts["coverage_title"], href: nil),
-            ], request: request)
+            ], request: request, context: context)
     }
 
-    @Sendable func measure(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func measure(_ request: Request, context: SiteContext) async throws -> Response {
         let texts = renderer.texts(for: request.uiLanguage)
         let identifier = try context.parameters.require("id")
-        let detail = try await services.catalogue.measure(identifier: identifier, as: .anonymous)
+        let detail = try await services.catalogue.measure(identifier: identifier, as: context.principal)
         let model = MeasureShow.model(detail, frameworkCodes: try await services.frameworks.frameworkCodesByNode(), texts: texts)
         return renderer.page(
             "measure", model: model, title: detail.measure.name, section: .catalogue,
             breadcrumbs: [
                 Crumb(label: texts["nav_home"], href: "/"), Crumb(label: texts["nav_catalogue"], href: SiteRoute.measures.path),
                 Crumb(label: detail.measure.name, href: nil),
-            ], request: request)
+            ], request: request, context: context)
     }
 
-    @Sendable func providers(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func providers(_ request: Request, context: SiteContext) async throws -> Response {
         let texts = renderer.texts(for: request.uiLanguage)
-        let providers = try await services.catalogue.providers(as: .anonymous)
+        let providers = try await services.catalogue.providers(as: context.principal)
         let model = ProviderIndex.Model(
             providers: providers.map { .init(href: SiteRoute.provider($0.identifier), name: $0.name, count: $0.measureCount) })
         return renderer.page(
             "providers", model: model, title: texts["providers_heading"], section: .providers,
             breadcrumbs: [Crumb(label: texts["nav_home"], href: "/"), Crumb(label: texts["nav_providers"], href: nil)],
-            request: request)
+            request: request, context: context)
     }
 
-    @Sendable func frameworks(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func frameworks(_ request: Request, context: SiteContext) async throws -> Response {
         let texts = renderer.texts(for: request.uiLanguage)
         let model = FrameworkIndex.Model(
-            frameworks: try await services.frameworks.summaries(as: .anonymous).map(FrameworkCard.init))
+            frameworks: try await services.frameworks.summaries(as: context.principal).map(FrameworkCard.init))
         return renderer.page(
             "frameworks", model: model, title: texts["frameworks_heading"], section: .frameworks,
             breadcrumbs: [Crumb(label: texts["nav_home"], href: "/"), Crumb(label: texts["nav_frameworks"], href: nil)],
-            request: request)
+            request: request, context: context)
     }
 
-    @Sendable func framework(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func framework(_ request: Request, context: SiteContext) async throws -> Response {
         let texts = renderer.texts(for: request.uiLanguage)
-        let framework = try await services.frameworks.framework(code: try context.parameters.require("code"), as: .anonymous)
+        let framework = try await services.frameworks.framework(code: try context.parameters.require("code"), as: context.principal)
         return renderer.page(
             "framework", model: FrameworkShow.model(framework), title: framework.title, section: .frameworks,
             breadcrumbs: [
                 Crumb(label: texts["nav_home"], href: "/"),
                 Crumb(label: texts["nav_frameworks"], href: SiteRoute.frameworks.path), Crumb(label: framework.title, href: nil),
-            ], request: request)
+            ], request: request, context: context)
     }
 
-    @Sendable func node(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func node(_ request: Request, context: SiteContext) async throws -> Response {
         let texts = renderer.texts(for: request.uiLanguage)
         let code = try context.parameters.require("code")
-        let detail = try await services.frameworks.node(code: try context.parameters.require("node"), as: .anonymous)
+        let detail = try await services.frameworks.node(code: try context.parameters.require("node"), as: context.principal)
         guard detail.framework.code == code else { throw ServiceError.notFound("noden i rammeverket «\(code)»") }
         let model = NodeShow.model(detail, frameworkCodes: try await services.frameworks.frameworkCodesByNode())
         var crumbs = [
@@ -134,10 +134,10 @@ struct PageController: Sendable {
         crumbs += detail.ancestors.map { Crumb(label: $0.label, href: SiteRoute.node(framework: code, node: $0.code).path) }
         crumbs.append(Crumb(label: detail.node.label, href: nil))
         return renderer.page(
-            "node", model: model, title: detail.node.label, section: .frameworks, breadcrumbs: crumbs, request: request)
+            "node", model: model, title: detail.node.label, section: .frameworks, breadcrumbs: crumbs, request: request, context: context)
     }
 
-    @Sendable func stylesheet(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func stylesheet(_ request: Request, context: SiteContext) async throws -> Response {
         Response(
             status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
             body: ResponseBody(byteBuffer: ByteBuffer(string: renderer.stylesheet)))

@@ -1,0 +1,106 @@
+import Foundation
+import Hummingbird
+import KompetanseDomain
+import KompetanseServices
+
+/// The API's writes and its signed-in reads; callers authenticate with `Authorization: Bearer <token>`.
+extension APIController {
+    func registerAccountRoutes(on api: RouterGroup<SiteContext>) {
+        api.get("me", use: me)
+        api.post("measures", use: upsertMeasures)
+        api.delete("measures/:id", use: deleteMeasure)
+        api.get("audit", use: auditEvents)
+        api.get("organisations", use: organisations)
+        api.get("organisations/:id", use: organisation)
+    }
+
+    /// Who the token belongs to and what they may do.
+    @Sendable func me(_ request: Request, context: SiteContext) async throws -> Response {
+        try context.requireSignedIn()
+        let principal = context.principal
+        return try JSONResponse.make(
+            MeDTO(
+                email: principal.name, roles: principal.roles.sorted().map(\.rawValue), providers: principal.providers.sorted(),
+                accessGroups: principal.accessGroups.sorted(),
+                organisations: principal.organisations.keys.sorted().map { .init(identifier: $0, role: principal.organisations[$0]!.rawValue) }))
+    }
+
+    /// Creates or replaces measures from a body in one of the catalogue formats (`?format=json|jsonl|csv`,
+    /// default json); all or nothing.
+    @Sendable func upsertMeasures(_ request: Request, context: SiteContext) async throws -> Response {
+        try context.requireSignedIn()
+        let formatName = request.uri.formParameters.get("format") ?? "json"
+        guard let format = MeasureFileFormat(rawValue: formatName) else {
+            throw ServiceError.invalidInput("ukjent «format» «\(formatName)»; tillatt: json, jsonl, csv")
+        }
+        var request = request
+        let body = try await request.collectBody(upTo: 16 * 1024 * 1024)
+        let reports = try await services.interchange.importMeasures(
+            [InputFile(name: "api." + format.rawValue, data: Data(buffer: body))], format: format, as: context.principal)
+        return try JSONResponse.make(reports[0], status: .ok)
+    }
+
+    @Sendable func deleteMeasure(_ request: Request, context: SiteContext) async throws -> Response {
+        try context.requireSignedIn()
+        _ = try await services.interchange.deleteMeasures([try context.parameters.require("id")], as: context.principal)
+        return Response(status: .noContent)
+    }
+
+    @Sendable func auditEvents(_ request: Request, context: SiteContext) async throws -> Response {
+        let pageText = request.uri.formParameters.get("page") ?? "1"
+        guard let page = Int(pageText), page >= 1, page <= 1_000_000 else {
+            throw ServiceError.invalidInput("«page» skal være et heltall fra 1")
+        }
+        let (events, total) = try await services.audit.events(page: page, as: context.principal)
+        return try JSONResponse.make(AuditPageDTO(total: total, page: page, items: events))
+    }
+
+    @Sendable func organisations(_ request: Request, context: SiteContext) async throws -> Response {
+        let organisations = try await services.organisations.organisations(as: context.principal)
+        return try JSONResponse.make(ListDTO(items: organisations))
+    }
+
+    @Sendable func organisation(_ request: Request, context: SiteContext) async throws -> Response {
+        let overview = try await services.organisations.overview(
+            identifier: try context.parameters.require("id"), as: context.principal)
+        return try JSONResponse.make(
+            OrganisationDTO(
+                identifier: overview.organisation.identifier, name: overview.organisation.name, groups: overview.groups,
+                members: overview.members.map {
+                    .init(name: $0.person.name, email: $0.person.email, role: $0.membership.role.rawValue, groups: $0.membership.groups.sorted())
+                }))
+    }
+}
+
+struct MeDTO: Encodable {
+    struct OrganisationRoleDTO: Encodable {
+        let identifier: String
+        let role: String
+    }
+
+    let email: String
+    let roles: [String]
+    let providers: [String]
+    let accessGroups: [String]
+    let organisations: [OrganisationRoleDTO]
+}
+
+struct AuditPageDTO: Encodable {
+    let total: Int
+    let page: Int
+    let items: [AuditEvent]
+}
+
+struct OrganisationDTO: Encodable {
+    struct MemberDTO: Encodable {
+        let name: String
+        let email: String
+        let role: String
+        let groups: [String]
+    }
+
+    let identifier: String
+    let name: String
+    let groups: [OrganisationGroup]
+    let members: [MemberDTO]
+}
