@@ -32,6 +32,8 @@ public final class AppServices: Sendable {
     public let accounts: AccountService
     /// Organisations, groups and invitations.
     public let organisations: OrganisationService
+    /// Leader-group assessments, gaps and plans.
+    public let assessments: AssessmentService
     /// Sign-in with an OpenID Connect provider, when one is configured.
     public let oidc: OIDCService?
 
@@ -64,6 +66,7 @@ public final class AppServices: Sendable {
         self.accounts = AccountService(
             store: store, clock: clock, hasher: BcryptPasswordHasher(cost: UInt8(configuration.bcryptCost)), audit: audit)
         self.organisations = OrganisationService(store: store, clock: clock, accounts: accounts, audit: audit)
+        self.assessments = AssessmentService(store: store, clock: clock, audit: audit, matching: matching)
         let accounts = self.accounts
         self.oidc = configuration.oidc.map { settings in
             OIDCService(
@@ -83,6 +86,7 @@ public final class AppServices: Sendable {
         let services = AppServices(configuration: configuration, store: store, clock: clock)
         do {
             try await services.interchange.seedShippedFrameworks()
+            try await services.assessments.seedShippedInstruments()
         } catch {
             try? await store.shutdown()
             throw error

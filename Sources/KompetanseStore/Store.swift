@@ -18,6 +18,8 @@ public protocol Store: Sendable {
     var accounts: any AccountStore { get }
     /// The append-only audit log.
     var audit: any AuditStore { get }
+    /// Instruments, assessment rounds, answers and plans.
+    var assessments: any AssessmentStore { get }
     /// Which database engine is behind the store, for display and diagnostics.
     var engineName: String { get }
     /// Writes a consistent copy of the whole database to a file while the store stays in use (SQLite's

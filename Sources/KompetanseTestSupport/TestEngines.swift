@@ -54,6 +54,7 @@ public enum TestEngine: String, CaseIterable, Sendable, CustomStringConvertible 
         try await withStore { store in
             let services = AppServices(configuration: configuration, store: store, clock: clock)
             try await services.interchange.seedShippedFrameworks()
+            try await services.assessments.seedShippedInstruments()
             return try await body(services)
         }
     }

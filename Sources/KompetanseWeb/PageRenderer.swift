@@ -22,7 +22,7 @@ struct Crumb: Sendable {
 
 /// The main menu entries.
 enum Section: Sendable {
-    case home, catalogue, match, providers, frameworks, ask, documents, organisations, admin, account, none
+    case home, catalogue, match, providers, frameworks, ask, documents, assessment, organisations, admin, account, none
 }
 
 /// Renders pages: a Mustache template for the body inside the shared layout.
@@ -45,7 +45,8 @@ struct PageRenderer: Sendable {
         for name in [
             "layout", "home", "measures", "measure", "providers", "frameworks", "framework", "node", "error", "match",
             "coverage", "ask", "documents", "document", "feedback_form", "feedback_list", "sign_in", "account",
-            "invitation", "admin", "audit", "organisations", "organisation",
+            "invitation", "admin", "audit", "organisations", "organisation", "assessments", "instrument", "round", "answer",
+            "result", "recommendations", "plan", "report",
         ]
         where library.getTemplate(named: name) == nil {
             throw WebError.missingResources("Templates/\(name).mustache")
@@ -79,6 +80,7 @@ struct PageRenderer: Sendable {
             NavItem(href: SiteRoute.ask.path, label: texts["nav_ask"], current: section == .ask),
             NavItem(href: SiteRoute.documents.path, label: texts["nav_documents"], current: section == .documents),
         ]
+        nav.append(NavItem(href: SiteRoute.assessments.path, label: texts["nav_assessment"], current: section == .assessment))
         let principal = context.principal
         if principal.isSignedIn {
             nav.append(

@@ -37,6 +37,27 @@ enum SiteRoute {
     case organisationInvitations(String)
     case membership(organisation: String, person: String)
     case invitation(String)
+    case assessments
+    case instrument(String)
+    case instrumentExport(String)
+    case rounds
+    case round(String)
+    case roundParticipants(String)
+    case renewLink(round: String, participant: String)
+    case closeRound(String)
+    case roundResult(String)
+    case roundConsensus(String)
+    case roundTarget(String)
+    case roundRecommendations(String)
+    case roundPlan(String)
+    case planItems(String)
+    case planItem(round: String, measure: String)
+    case removePlanItem(round: String, measure: String)
+    case planLimits(String)
+    case planSuggestion(String)
+    case roundReport(String)
+    case roundReportCSV(String)
+    case roundReportJSON(String)
 
     /// The path, with each parameter percent-encoded.
     var path: String {
@@ -77,6 +98,29 @@ enum SiteRoute {
         case .membership(let organisation, let person):
             "/organisasjoner/\(Self.encode(organisation))/medlemmer/\(Self.encode(person))"
         case .invitation(let secret): "/invitasjon/\(Self.encode(secret))"
+        case .assessments: "/kartlegging"
+        case .instrument(let id): "/kartlegging/instrumenter/\(Self.encode(id))"
+        case .instrumentExport(let id): "/api/v1/instruments/\(Self.encode(id))"
+        case .rounds: "/kartlegging/runder"
+        case .round(let id): "/kartlegging/runder/\(Self.encode(id))"
+        case .roundParticipants(let id): "/kartlegging/runder/\(Self.encode(id))/deltakere"
+        case .renewLink(let round, let participant):
+            "/kartlegging/runder/\(Self.encode(round))/deltakere/\(Self.encode(participant))/ny-lenke"
+        case .closeRound(let id): "/kartlegging/runder/\(Self.encode(id))/lukk"
+        case .roundResult(let id): "/kartlegging/runder/\(Self.encode(id))/resultat"
+        case .roundConsensus(let id): "/kartlegging/runder/\(Self.encode(id))/enighet"
+        case .roundTarget(let id): "/kartlegging/runder/\(Self.encode(id))/mal"
+        case .roundRecommendations(let id): "/kartlegging/runder/\(Self.encode(id))/tiltak"
+        case .roundPlan(let id): "/kartlegging/runder/\(Self.encode(id))/plan"
+        case .planItems(let id): "/kartlegging/runder/\(Self.encode(id))/plan/tiltak"
+        case .planItem(let round, let measure): "/kartlegging/runder/\(Self.encode(round))/plan/tiltak/\(Self.encode(measure))"
+        case .removePlanItem(let round, let measure):
+            "/kartlegging/runder/\(Self.encode(round))/plan/tiltak/\(Self.encode(measure))/fjern"
+        case .planLimits(let id): "/kartlegging/runder/\(Self.encode(id))/plan/rammer"
+        case .planSuggestion(let id): "/kartlegging/runder/\(Self.encode(id))/plan/forslag"
+        case .roundReport(let id): "/kartlegging/runder/\(Self.encode(id))/rapport"
+        case .roundReportCSV(let id): "/kartlegging/runder/\(Self.encode(id))/rapport.csv"
+        case .roundReportJSON(let id): "/kartlegging/runder/\(Self.encode(id))/rapport.json"
         }
     }
 

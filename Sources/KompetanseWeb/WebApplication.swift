@@ -20,6 +20,7 @@ public enum WebApplication {
         PageController(services: services, renderer: renderer).register(on: router)
         AccountController(services: services, renderer: renderer, secureCookies: secureCookies).register(on: router)
         AdminController(services: services, renderer: renderer).register(on: router)
+        AssessmentController(services: services, renderer: renderer).register(on: router)
         APIController(services: services).register(on: router)
         // Liveness for operators and load balancers; also the plain route `make bench` compares pages against.
         router.get(RouterPath("/helse")) { _, _ in "ok" }

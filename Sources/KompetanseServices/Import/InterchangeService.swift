@@ -197,6 +197,14 @@ public enum ShippedData {
         return try names.map { InputFile(name: $0, data: try Data(contentsOf: folder.appendingPathComponent($0))) }
     }
 
+    /// The shipped assessment instruments, by file name.
+    public static func instrumentFiles() throws -> [InputFile] {
+        let folder = try resourceURL("Instruments")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { $0.hasSuffix(".instrument.json") }.sorted()
+        return try names.map { InputFile(name: $0, data: try Data(contentsOf: folder.appendingPathComponent($0))) }
+    }
+
     /// The domain synonym groups of the concept layer.
     public static func synonyms() throws -> [SynonymGroup] {
         let url = try resourceURL("Concepts").appendingPathComponent("synonyms.json")

@@ -18,7 +18,31 @@ enum Migrations {
         createDocuments,
         createFeedback,
         createAccounts,
+        createAssessments,
     ]
+
+    // 0008
+    static let createAssessments = Migration(
+        version: 8, name: "CreateAssessments",
+        statements: [
+            """
+            CREATE TABLE instruments (
+                identifier TEXT NOT NULL, version TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (identifier, version))
+            """,
+            """
+            CREATE TABLE assessment_rounds (
+                identifier TEXT PRIMARY KEY, organisation_identifier TEXT NOT NULL, group_identifier TEXT NOT NULL,
+                opened_at TEXT NOT NULL, data TEXT NOT NULL)
+            """,
+            "CREATE INDEX assessment_rounds_organisation ON assessment_rounds (organisation_identifier)",
+            """
+            CREATE TABLE round_participants (
+                identifier TEXT PRIMARY KEY, round_identifier TEXT NOT NULL, secret_hash TEXT NOT NULL UNIQUE,
+                added_at TEXT NOT NULL, data TEXT NOT NULL)
+            """,
+            "CREATE INDEX round_participants_round ON round_participants (round_identifier)",
+            "CREATE TABLE plans (round_identifier TEXT PRIMARY KEY, data TEXT NOT NULL)",
+        ])
 
     /// Written in a statement where an auto-numbered primary key is wanted; each engine spells it its own way.
     static let serialPrimaryKey = "{{SERIAL_PRIMARY_KEY}}"

@@ -13,6 +13,7 @@ final class SQLStore: Store {
     let feedback: any FeedbackStore
     let accounts: any AccountStore
     let audit: any AuditStore
+    let assessments: any AssessmentStore
 
     init(engine: SQLEngine) {
         self.engine = engine
@@ -24,6 +25,7 @@ final class SQLStore: Store {
         self.feedback = SQLFeedbackStore(engine: engine)
         self.accounts = SQLAccountStore(engine: engine)
         self.audit = SQLAuditStore(engine: engine)
+        self.assessments = SQLAssessmentStore(engine: engine)
     }
 
     var engineName: String { engine.kind == .sqlite ? "SQLite" : "PostgreSQL" }

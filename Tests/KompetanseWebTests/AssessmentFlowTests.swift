@@ -1,0 +1,204 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import KompetanseDomain
+import KompetanseServices
+import KompetanseTestSupport
+import KompetanseWeb
+import Testing
+
+/// A leader group of five in one organisation (the first is its admin), another organisation's member, the demo
+/// catalogue, and the router.
+func withLeaderGroup(
+    _ body: @escaping @Sendable (any TestClientProtocol, AppServices, _ organisation: String) async throws -> Void
+) async throws {
+    try await TestEngine.sqlite.withServices { services in
+        try await services.interchange.seedDemoCatalogue()
+        let cli = Principal.commandLine
+        let organisation = try await services.organisations.create(name: "Direktoratet", as: cli)
+        let group = try await services.organisations.createGroup(organisation: organisation.identifier, name: "Ledergruppen", as: cli)
+        for (index, name) in ["Anne", "Bjørn", "Cecilie", "Dag", "Eva"].enumerated() {
+            let (secret, _) = try await services.organisations.invite(
+                organisation: organisation.identifier, role: index == 0 ? .admin : .member, group: group.identifier, as: cli)
+            _ = try await services.organisations.acceptCreatingAccount(
+                secret: secret, email: "\(name.lowercased())@example.no", name: name, password: testPassword)
+        }
+        let other = try await services.organisations.create(name: "Annen etat", as: cli)
+        let (secret, _) = try await services.organisations.invite(organisation: other.identifier, role: .admin, group: nil, as: cli)
+        _ = try await services.organisations.acceptCreatingAccount(
+            secret: secret, email: "utenfor@example.no", name: "Utenfor", password: testPassword)
+        let app = Application(router: try await WebApplication.buildRouter(services: services))
+        try await app.test(.router) { client in try await body(client, services, organisation.identifier) }
+    }
+}
+
+/// The personal links on a round page.
+func links(in page: Browser.Page) -> [String] {
+    page.text.components(separatedBy: #"<code class="secret">"#).dropFirst().map {
+        String($0.prefix { $0 != "<" }.dropFirst("http://127.0.0.1:8080".count))
+    }
+}
+
+/// The round identifier from a round page's form actions.
+func roundIdentifier(in page: Browser.Page) -> String {
+    String(page.text.components(separatedBy: "/kartlegging/runder/")[1].prefix { $0 != "/" && $0 != "\"" })
+}
+
+/// Answers every item of the DI2X instrument with `level` (G1–G6), except the ones named.
+func answers(_ instrument: Instrument, level: (InstrumentItem) -> String) -> [(String, String)] {
+    instrument.items.map { ("svar-" + $0.identifier, level($0)) }
+}
+
+@Suite struct AssessmentFlowTests {
+    @Test func aLeaderGroupGoesFromBaselineToPlanToFollowUp() async throws {
+        try await withLeaderGroup { client, services, organisation in
+            let instrument = try await services.assessments.instrument(identifier: "di2x-kapabiliteter")
+            let admin = Browser(client)
+            try await admin.signIn("anne@example.no", testPassword)
+            let start = try await admin.get("/kartlegging")
+            #expect(start.text.contains("Start en ny runde"))
+            let group = try #require(try await services.store.accounts.groups(organisationIdentifier: organisation).first)
+            let opened = try await admin.post(
+                "/kartlegging/runder",
+                [("organisation", organisation), ("group", group.identifier), ("instrument", "di2x-kapabiliteter"), ("kind", "baseline"),
+                 ("title", "Nullpunkt 2026"), ("threshold", "3")])
+            #expect(opened.status == .created)
+            let round = roundIdentifier(in: opened)
+            let personal = links(in: opened)
+            #expect(personal.count == 5, "one personal link per member of the group")
+            #expect(opened.headers[.cacheControl] == "no-store")
+
+            // Five members answer privately; Anne saves a draft first and comes back.
+            let levels = [2, 2, 3, 3, 4]
+            for (index, link) in personal.enumerated() {
+                let member = Browser(client)
+                #expect(try await member.get(link).status == .ok)
+                let fields = answers(instrument) { item in item.identifier == "T2-2" ? String(levels[index] + 1) : String(levels[index]) }
+                if index == 0 {
+                    let draft = try await member.post(link, Array(fields.prefix(3)) + [("handling", "lagre")])
+                    #expect(draft.status == .ok && draft.text.contains("Svarene er lagret"))
+                    #expect(try await member.get(link).text.contains("Besvart: 3 / 15"), "save and resume")
+                }
+                let submitted = try await member.post(link, fields + [("handling", "lever")])
+                #expect(submitted.status == .ok, "\(submitted.text.prefix(300))")
+                #expect(submitted.text.contains("Svarene er levert"))
+            }
+            // Double submit and answers outside the scale change nothing.
+            let member = Browser(client)
+            _ = try await member.get(personal[1])
+            let again = try await member.post(personal[1], answers(instrument) { _ in "6" } + [("handling", "lever")])
+            #expect(again.status == .conflict && again.text.contains("allerede levert"))
+            let outside = try await member.post(personal[1], [("svar-T1-1", "9"), ("handling", "lagre")])
+            #expect(outside.status == .badRequest && outside.text.contains("tillatt: 1, 2, 3, 4, 5, 6"))
+            let unknown = try await member.post(personal[1], [("svar-X9", "2"), ("handling", "lagre")])
+            #expect(unknown.status == .badRequest)
+
+            // No result while answers come in; the round page shows who has answered, never what.
+            #expect(try await admin.get("/kartlegging/runder/\(round)/resultat").status == .conflict)
+            let roundPage = try await admin.get("/kartlegging/runder/\(round)")
+            #expect(roundPage.text.contains("5 / 5") && roundPage.text.contains("Har levert"))
+            #expect(try await admin.post("/kartlegging/runder/\(round)/lukk", []).location == "/kartlegging/runder/\(round)/resultat")
+            let late = try await member.post(personal[2], answers(instrument) { _ in "1" } + [("handling", "lagre")])
+            #expect(late.status == .conflict, "a closed round takes no answers")
+
+            // The group result: median 3 of 2,2,3,3,4 for T1-1 (quartiles 2–3), with the spread.
+            let bjorn = Browser(client)
+            try await bjorn.signIn("bjørn@example.no", testPassword)
+            let result = try await bjorn.get("/kartlegging/runder/\(round)/resultat")
+            #expect(result.status == .ok)
+            #expect(result.text.contains("Median 3 av 5 svar"), "\(result.text.components(separatedBy: "<tbody>").dropFirst().first?.prefix(600) ?? "")")
+            #expect(!result.text.contains("Anne") && !result.text.contains("Cecilie"), "no answer is attributed to anyone")
+
+            // Consensus: agreed level with justification; spread kept beside it. Bad input changes nothing.
+            let bad = try await bjorn.post("/kartlegging/runder/\(round)/enighet", [("niva-DI2X.X.9", "3"), ("begrunnelse-DI2X.X.9", "x")])
+            #expect(bad.status == .badRequest && bad.text.contains("ukjent node"))
+            let agreed = try await bjorn.post(
+                "/kartlegging/runder/\(round)/enighet", [("niva-DI2X.T.2.2", "3"), ("begrunnelse-DI2X.T.2.2", "Vi mangler felles datakunnskap")])
+            #expect(agreed.status == .seeOther)
+            let withConsensus = try await bjorn.get("/kartlegging/runder/\(round)/resultat")
+            #expect(withConsensus.text.contains("Vi mangler felles datakunnskap"))
+            #expect(withConsensus.text.contains("Enighet: 3"))
+
+            // Target G4 → gaps ranked; recommendations name the gap; the plan is suggested within budget.
+            #expect(try await bjorn.post("/kartlegging/runder/\(round)/mal", [("target", "4")]).status == .seeOther)
+            let gaps = try await bjorn.get("/kartlegging/runder/\(round)/resultat")
+            #expect(gaps.text.contains("Gap, viktigst først") && gaps.text.contains("mål G4"))
+            let recommendations = try await bjorn.get("/kartlegging/runder/\(round)/tiltak")
+            #expect(recommendations.status == .ok && recommendations.text.contains("Legg til i planen"))
+            _ = try await bjorn.get("/kartlegging/runder/\(round)/plan")
+            #expect(try await bjorn.post("/kartlegging/runder/\(round)/plan/rammer", [("budget", "50000"), ("hours", "60")]).status == .seeOther)
+            let suggested = try await bjorn.post("/kartlegging/runder/\(round)/plan/forslag", [])
+            #expect(suggested.status == .ok && suggested.text.contains("Forslaget"))
+            let plan = try await services.assessments.plan(round: round, as: .commandLine)
+            #expect(!plan.items.isEmpty)
+            #expect((plan.totals.totalCost) <= 50_000)
+            let first = plan.items[0].measureIdentifier
+            _ = try await bjorn.get("/kartlegging/runder/\(round)/plan")
+            let updated = try await bjorn.post(
+                "/kartlegging/runder/\(round)/plan/tiltak/\(first)", [("phase", "forberedelse"), ("owner", "Bjørn"), ("due", "2027-03-01")])
+            #expect(updated.status == .seeOther)
+            #expect(try await services.assessments.plan(round: round, as: .commandLine).items[0].owner == "Bjørn")
+
+            // The report: accessible chart with a data table, CSV and JSON exports.
+            let report = try await bjorn.get("/kartlegging/runder/\(round)/rapport")
+            #expect(report.text.contains(#"<svg class="chart" role="img""#) && report.text.contains("<caption>Resultat per kapabilitet</caption>"))
+            let csv = try await bjorn.get("/kartlegging/runder/\(round)/rapport.csv")
+            #expect(csv.headers[.contentType] == "text/csv; charset=utf-8" && csv.text.hasPrefix("node,navn,svar,median"))
+            #expect(csv.text.contains("DI2X.T.2.2,Datakunnskap,5,"))
+            let json = try await bjorn.get("/kartlegging/runder/\(round)/rapport.json")
+            #expect(json.text.contains(#""gaps""#) && json.text.contains(#""plan""#))
+
+            // Someone from another organisation finds nothing.
+            let outsider = Browser(client)
+            try await outsider.signIn("utenfor@example.no", testPassword)
+            for path in ["/kartlegging/runder/\(round)", "/kartlegging/runder/\(round)/resultat", "/kartlegging/runder/\(round)/rapport.csv"] {
+                let page = try await outsider.get(path)
+                #expect(page.status == .notFound, "\(path)")
+                #expect(!page.text.contains("Datakunnskap"))
+            }
+
+            // Follow-up: a second round shows the change per node since the baseline.
+            _ = try await admin.get("/kartlegging")
+            let followUp = try await admin.post(
+                "/kartlegging/runder",
+                [("organisation", organisation), ("group", group.identifier), ("instrument", "di2x-kapabiliteter"),
+                 ("kind", "oppfolging"), ("baseline", round), ("title", "Oppfølging 2027")])
+            #expect(followUp.status == .created)
+            let second = roundIdentifier(in: followUp)
+            for link in links(in: followUp) {
+                #expect(try await Browser(client).post(link, answers(instrument) { _ in "4" } + [("handling", "lever")]).status == .ok)
+            }
+            _ = try await admin.get("/kartlegging/runder/\(second)")
+            _ = try await admin.post("/kartlegging/runder/\(second)/lukk", [])
+            let change = try await admin.get("/kartlegging/runder/\(second)/resultat")
+            #expect(change.text.contains("Endring siden nullpunktsmålingen"))
+            #expect(change.text.contains("Fra 3 (median) til 4 (median): +1"), "\(change.text.components(separatedBy: "Endring siden").dropFirst().first?.prefix(500) ?? "")")
+        }
+    }
+
+    @Test func belowTheThresholdNoDistributionIsShown() async throws {
+        try await withLeaderGroup { client, services, organisation in
+            let instrument = try await services.assessments.instrument(identifier: "ki-modenhet-kort")
+            let group = try #require(try await services.store.accounts.groups(organisationIdentifier: organisation).first)
+            let anne = try #require(try await services.store.accounts.person(email: "anne@example.no"))
+            let admin = try #require(try await services.accounts.principal(personIdentifier: anne.identifier))
+            let opened = try await services.assessments.openRound(
+                organisation: organisation, group: group.identifier, instrument: instrument.identifier, kind: .baseline, baseline: nil,
+                title: "KI", as: admin)
+            for link in opened.links.prefix(2) {
+                let secret = String(link.path.dropFirst("/kartlegging/svar/".count))
+                _ = try await services.assessments.saveAnswers(
+                    secret: secret, sheet: Dictionary(uniqueKeysWithValues: instrument.items.map { ($0.identifier, ItemResponse.level(2)) }),
+                    submit: true)
+            }
+            _ = try await services.assessments.close(round: opened.round.identifier, as: admin)
+            let browser = Browser(client)
+            try await browser.signIn("cecilie@example.no", testPassword)
+            let page = try await browser.get("/kartlegging/runder/\(opened.round.identifier)/resultat")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("skjult (for få svar)"))
+            #expect(!page.text.contains("Median 2"), "two answers under a threshold of three show no median")
+        }
+    }
+}
