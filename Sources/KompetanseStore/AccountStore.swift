@@ -60,6 +60,8 @@ public protocol AccountStore: Sendable {
     func token(hash: String) async throws -> APITokenInfo?
     /// A person's tokens, newest first.
     func tokens(personIdentifier: String) async throws -> [APITokenInfo]
+    /// Revokes every live token of a person.
+    func revokeTokens(personIdentifier: String, at timestamp: String) async throws
     /// Revokes a person's token; false when they have no such live token.
     func revokeToken(identifier: String, personIdentifier: String, at timestamp: String) async throws -> Bool
 

@@ -104,6 +104,12 @@ struct People: Sendable {
             let evil = try await browser.post(
                 "/logg-inn", [("email", "medlem.a@example.no"), ("password", testPassword), ("neste", "//evil.example/")])
             #expect(evil.location == "/konto", "only local paths are followed")
+            for trick in ["/\t/evil.example", "/\\evil.example", "/\n/evil.example"] {
+                _ = try await browser.get("/konto")
+                let tricked = try await browser.post(
+                    "/logg-inn", [("email", "medlem.a@example.no"), ("password", testPassword), ("neste", trick)])
+                #expect(tricked.location == "/konto", "browsers read \(trick.debugDescription) as another site")
+            }
         }
     }
 

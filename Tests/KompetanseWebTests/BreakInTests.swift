@@ -26,6 +26,8 @@ enum RouteAccess: Sendable {
     case organisationAdmin
     /// Editors, or the provider that owns the measure.
     case measureOwner
+    /// Members of the assessed group and the organisation's admins.
+    case groupMember
 }
 
 /// One row of the break-in table: a route, who may call it, and a concrete request to try.
@@ -114,10 +116,55 @@ let routeTable: [String: RouteCase] = [
         access: .measureOwner, path: "/api/v1/measures",
         json: #"[{"@type":"Course","identifier":"y1","name":"Overtatt","description":"Et kurs som noen prøver å overta.","provider":{"@type":"Organization","name":"Tilbyder X"}}]"#),
     "DELETE /api/v1/measures/{id}": .init(access: .measureOwner, path: "/api/v1/measures/y1"),
+    // Assessments: public instruments, secret answer links, everything else for the group and its organisation.
+    "GET /kartlegging": .init(access: .open, path: "/kartlegging"),
+    "GET /kartlegging/instrumenter/{id}": .init(access: .open, path: "/kartlegging/instrumenter/di2x-kapabiliteter"),
+    "GET /kartlegging/svar/{secret}": .init(access: .open, path: "/kartlegging/svar/{answer}"),
+    "POST /kartlegging/svar/{secret}": .init(access: .open, path: "/kartlegging/svar/{answer}", fields: [("svar-T1-1", "2"), ("handling", "lagre")]),
+    "POST /kartlegging/runder": .init(
+        access: .organisationAdmin, path: "/kartlegging/runder",
+        fields: [("organisation", "{orgA}"), ("group", "{groupA}"), ("instrument", "di2x-kapabiliteter"), ("title", "Inntrenger")]),
+    "GET /kartlegging/runder/{id}": .init(access: .groupMember, path: "/kartlegging/runder/{roundA}"),
+    "POST /kartlegging/runder/{id}/deltakere": .init(access: .organisationAdmin, path: "/kartlegging/runder/{roundA}/deltakere", fields: [("label", "X")]),
+    "POST /kartlegging/runder/{id}/deltakere/{participant}/ny-lenke": .init(
+        access: .organisationAdmin, path: "/kartlegging/runder/{roundA}/deltakere/{participantA}/ny-lenke"),
+    "POST /kartlegging/runder/{id}/lukk": .init(access: .organisationAdmin, path: "/kartlegging/runder/{roundA}/lukk"),
+    "GET /kartlegging/runder/{id}/resultat": .init(access: .groupMember, path: "/kartlegging/runder/{roundA}/resultat"),
+    "POST /kartlegging/runder/{id}/enighet": .init(
+        access: .groupMember, path: "/kartlegging/runder/{roundA}/enighet", fields: [("niva-DI2X.T.1.1", "2"), ("begrunnelse-DI2X.T.1.1", "x")]),
+    "POST /kartlegging/runder/{id}/mal": .init(access: .groupMember, path: "/kartlegging/runder/{roundA}/mal", fields: [("target", "3")]),
+    "GET /kartlegging/runder/{id}/tiltak": .init(access: .groupMember, path: "/kartlegging/runder/{roundA}/tiltak"),
+    "GET /kartlegging/runder/{id}/plan": .init(access: .groupMember, path: "/kartlegging/runder/{roundA}/plan"),
+    "POST /kartlegging/runder/{id}/plan/tiltak": .init(
+        access: .groupMember, path: "/kartlegging/runder/{roundA}/plan/tiltak", fields: [("measure", "x1"), ("covers", "DI2X.T.1.1")]),
+    "POST /kartlegging/runder/{id}/plan/tiltak/{measure}": .init(
+        access: .groupMember, path: "/kartlegging/runder/{roundA}/plan/tiltak/x1", fields: [("phase", "samling"), ("owner", "X")]),
+    "POST /kartlegging/runder/{id}/plan/tiltak/{measure}/fjern": .init(access: .groupMember, path: "/kartlegging/runder/{roundA}/plan/tiltak/x1/fjern"),
+    "POST /kartlegging/runder/{id}/plan/rammer": .init(access: .groupMember, path: "/kartlegging/runder/{roundA}/plan/rammer", fields: [("budget", "1")]),
+    "POST /kartlegging/runder/{id}/plan/forslag": .init(access: .groupMember, path: "/kartlegging/runder/{roundA}/plan/forslag"),
+    "GET /kartlegging/runder/{id}/rapport": .init(access: .groupMember, path: "/kartlegging/runder/{roundA}/rapport"),
+    "GET /kartlegging/runder/{id}/rapport.csv": .init(access: .groupMember, path: "/kartlegging/runder/{roundA}/rapport.csv"),
+    "GET /kartlegging/runder/{id}/rapport.json": .init(access: .groupMember, path: "/kartlegging/runder/{roundA}/rapport.json"),
+    "GET /api/v1/instruments": .init(access: .open, path: "/api/v1/instruments"),
+    "GET /api/v1/instruments/{id}": .init(access: .open, path: "/api/v1/instruments/ki-modenhet-kort"),
+    "GET /api/v1/answers/{secret}": .init(access: .open, path: "/api/v1/answers/{answer}"),
+    "PUT /api/v1/answers/{secret}": .init(access: .open, path: "/api/v1/answers/{answer}", json: #"{"answers":{"T1-1":2}}"#),
+    "POST /api/v1/rounds": .init(
+        access: .organisationAdmin, path: "/api/v1/rounds",
+        json: #"{"organisation":"{orgA}","group":"{groupA}","instrument":"di2x-kapabiliteter","title":"Inntrenger"}"#),
+    "GET /api/v1/rounds/{id}": .init(access: .groupMember, path: "/api/v1/rounds/{roundA}"),
+    "POST /api/v1/rounds/{id}/close": .init(access: .organisationAdmin, path: "/api/v1/rounds/{roundA}/close"),
+    "GET /api/v1/rounds/{id}/result": .init(access: .groupMember, path: "/api/v1/rounds/{roundA}/result"),
+    "PUT /api/v1/rounds/{id}/consensus": .init(
+        access: .groupMember, path: "/api/v1/rounds/{roundA}/consensus", json: #"{"agreed":{"DI2X.T.1.1":{"level":2,"justification":"x"}}}"#),
+    "PUT /api/v1/rounds/{id}/target": .init(access: .groupMember, path: "/api/v1/rounds/{roundA}/target", json: #"{"target":3}"#),
+    "GET /api/v1/rounds/{id}/recommendations": .init(access: .groupMember, path: "/api/v1/rounds/{roundA}/recommendations"),
+    "GET /api/v1/rounds/{id}/plan": .init(access: .groupMember, path: "/api/v1/rounds/{roundA}/plan"),
+    "POST /api/v1/rounds/{id}/plan/suggest": .init(access: .groupMember, path: "/api/v1/rounds/{roundA}/plan/suggest"),
 ]
 
 /// Text an attacker must never see in a refusal.
-let plantedStrings = ["PLANTET-HEMMELIGHET", "Ledergruppen A", "leder.a@example.no", "Budsjettet for"]
+let plantedStrings = ["PLANTET-HEMMELIGHET", "Ledergruppen A", "leder.a@example.no", "Budsjettet for", "PLANTET-RUNDE"]
 
 @Suite struct BreakInTests {
     @Test func everyRouteIsInTheBreakInTable() async throws {
@@ -150,7 +197,8 @@ let plantedStrings = ["PLANTET-HEMMELIGHET", "Ledergruppen A", "leder.a@example.
                         response =
                             method == .get
                             ? try await browser.get(path)
-                            : try await browser.post(path, row.fields, csrf: attacker == .forgedCSRF ? "forfalsket" : nil)
+                            : try await browser.post(
+                                path, row.fields.map { ($0.0, fixture.fill($0.1)) }, csrf: attacker == .forgedCSRF ? "forfalsket" : nil)
                     }
                     attacks += 1
                     let refused =
@@ -192,6 +240,7 @@ enum Attacker: String, Sendable, CustomStringConvertible {
             case .organisationMember: [.anonymous, .memberOfOtherOrganisation, .editor]
             case .organisationAdmin: [.anonymous, .memberOfOtherOrganisation, .adminOfOtherOrganisation, .plainMember]
             case .measureOwner: [.anonymous, .otherProvider, .plainMember]
+            case .groupMember: [.anonymous, .memberOfOtherOrganisation, .adminOfOtherOrganisation, .editor]
             }
         // Every API route refuses a revoked token; every form refuses a forged CSRF token, even from the administrator.
         if api { return base + [.revokedToken] }
@@ -234,8 +283,16 @@ struct AttackFixture: Sendable {
         try await services.accounts.revokeToken(identifier: revokedInfo.identifier, as: admin)
         let (secret, _) = try await services.organisations.invite(organisation: people.orgA.identifier, role: .member, group: nil, as: .commandLine)
         let memberA = try #require(try await services.store.accounts.person(email: "medlem.a@example.no"))
+        let opened = try await services.assessments.openRound(
+            organisation: people.orgA.identifier, group: people.groupA.identifier, instrument: "di2x-kapabiliteter", kind: .baseline,
+            baseline: nil, title: "PLANTET-RUNDE A", as: .commandLine)
+        let participant = try #require(try await services.store.assessments.participants(roundIdentifier: opened.round.identifier).first)
         return AttackFixture(
-            values: ["{orgA}": people.orgA.identifier, "{memberA}": memberA.identifier, "{tokenB}": tokenB.identifier, "{secret}": secret],
+            values: [
+                "{orgA}": people.orgA.identifier, "{groupA}": people.groupA.identifier, "{memberA}": memberA.identifier,
+                "{tokenB}": tokenB.identifier, "{secret}": secret, "{roundA}": opened.round.identifier,
+                "{participantA}": participant.identifier, "{answer}": String(opened.links[0].path.dropFirst("/kartlegging/svar/".count)),
+            ],
             tokens: tokens, revokedToken: revoked)
     }
 
@@ -246,6 +303,7 @@ struct AttackFixture: Sendable {
     func api(
         _ method: HTTPRequest.Method, _ path: String, _ row: RouteCase, as attacker: Attacker, client: any TestClientProtocol
     ) async throws -> Browser.Page {
+        let json = row.json.map(fill)
         var headers: HTTPFields = [.contentType: "application/json"]
         switch attacker {
         case .anonymous, .forgedCSRF:
@@ -255,7 +313,7 @@ struct AttackFixture: Sendable {
         default:
             headers[.authorization] = "Bearer \(tokens[attacker.email!]!)"
         }
-        return try await Browser(client).send(path, method: method, headers: headers, body: row.json)
+        return try await Browser(client).send(path, method: method, headers: headers, body: json)
     }
 
     func browser(_ attacker: Attacker, client: any TestClientProtocol) async throws -> Browser {

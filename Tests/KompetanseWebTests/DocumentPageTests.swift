@@ -140,6 +140,9 @@ private func withDocuments(
             let sent = try await browser.post(
                 "/tilbakemelding", [("target", "svar"), ("reference", "x"), ("verdict", "riktig"), ("back", "https://evil.example/")])
             #expect(sent.location == "/?takk=1")
+            let backslash = try await browser.post(
+                "/tilbakemelding", [("target", "svar"), ("reference", "x"), ("verdict", "riktig"), ("back", "/\\evil.example")])
+            #expect(backslash.location == "/?takk=1", "browsers read /\\ as //")
         }
     }
 

@@ -199,7 +199,9 @@ public final class AccountService: Sendable {
         guard let person = try await store.accounts.person(email: email) else { throw ServiceError.notFound("brukeren \(email)") }
         if let problem = PasswordPolicy.problem(with: password, email: person.email) { throw ServiceError.invalidInput(problem) }
         try await store.accounts.setPasswordHash(hasher.hash(password), personIdentifier: person.identifier)
+        // A reset answers a lost or leaked password: every way in that the old holder may have is closed.
         try await store.accounts.deleteSessions(personIdentifier: person.identifier, except: nil)
+        try await store.accounts.revokeTokens(personIdentifier: person.identifier, at: clock.timestamp())
         try await audit.record("person.password-reset", by: principal, kind: "person", target: person.email)
     }
 

@@ -62,7 +62,8 @@ public final class AssessmentService: Sendable {
         return instrument
     }
 
-    static func describe(_ error: DecodingError) -> String {
+    /// A decoding error as a message naming the path of the bad field.
+    public static func describe(_ error: DecodingError) -> String {
         func path(_ context: DecodingError.Context) -> String {
             let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
             return path.isEmpty ? "(rot)" : String(path.drop { $0 == "." })

@@ -186,6 +186,12 @@ struct SQLAccountStore: AccountStore {
         }
     }
 
+    func revokeTokens(personIdentifier: String, at timestamp: String) async throws {
+        for token in try await tokens(personIdentifier: personIdentifier) where token.revokedAt == nil {
+            _ = try await revokeToken(identifier: token.identifier, personIdentifier: personIdentifier, at: timestamp)
+        }
+    }
+
     func revokeToken(identifier: String, personIdentifier: String, at timestamp: String) async throws -> Bool {
         try await engine.transaction { database in
             guard
@@ -193,6 +199,7 @@ struct SQLAccountStore: AccountStore {
                     """
                     SELECT identifier, data FROM api_tokens
                     WHERE identifier = \(bind: identifier) AND person_identifier = \(bind: personIdentifier)
+                    \(unsafeRaw: engine.kind.lockingClause)
                     """
                 ).first()
             else { return false }
@@ -339,7 +346,10 @@ struct SQLAccountStore: AccountStore {
         try await engine.transaction { database in
             guard
                 let row = try await database.raw(
-                    "SELECT identifier, data FROM invitations WHERE identifier = \(bind: identifier) AND accepted_by IS NULL"
+                    """
+                    SELECT identifier, data FROM invitations WHERE identifier = \(bind: identifier) AND accepted_by IS NULL
+                    \(unsafeRaw: engine.kind.lockingClause)
+                    """
                 ).first()
             else { return false }
             var invitation = try Self.decode(Invitation.self, row, table: "invitations")

@@ -147,13 +147,19 @@ struct SQLAssessmentStore: AssessmentStore {
         try await engine.transaction { database in
             guard
                 let row = try await database.raw(
-                    "SELECT identifier, data FROM round_participants WHERE identifier = \(bind: participantIdentifier)"
+                    """
+                    SELECT identifier, data FROM round_participants WHERE identifier = \(bind: participantIdentifier)
+                    \(unsafeRaw: engine.kind.lockingClause)
+                    """
                 ).first()
             else { return .unknownParticipant }
             var participant = try Self.decode(RoundParticipant.self, row, table: "round_participants")
             guard
                 let roundRow = try await database.raw(
-                    "SELECT identifier, data FROM assessment_rounds WHERE identifier = \(bind: participant.roundIdentifier)"
+                    """
+                    SELECT identifier, data FROM assessment_rounds WHERE identifier = \(bind: participant.roundIdentifier)
+                    \(unsafeRaw: engine.kind.lockingClause)
+                    """
                 ).first()
             else { return .unknownParticipant }
             let round = try Self.decode(AssessmentRound.self, roundRow, table: "assessment_rounds")

@@ -4,6 +4,10 @@ import SQLKit
 public enum EngineKind: String, Sendable {
     case sqlite
     case postgres
+
+    /// Appended to a SELECT inside a transaction to lock the rows it reads until the transaction ends. SQLite
+    /// needs none: its writers are serialised (BEGIN IMMEDIATE).
+    var lockingClause: String { self == .postgres ? " FOR UPDATE" : "" }
 }
 
 /// Runs SQL on pooled connections of one engine, with transactions on a single connection.

@@ -26,6 +26,7 @@ struct APIController: Sendable {
         api.post("feedback", use: submitFeedback)
         api.get("feedback", use: feedbackList)
         registerAccountRoutes(on: api)
+        registerAssessmentRoutes(on: api)
     }
 
     @Sendable func frameworks(_ request: Request, context: SiteContext) async throws -> Response {

@@ -260,10 +260,11 @@ struct AccountController: Sendable {
         Response(status: .seeOther, headers: [.location: path])
     }
 
-    /// A path on this site, or nil: a redirect target from a form must never send people elsewhere.
+    /// A path on this site, or nil: a redirect target from a form must never send people elsewhere. Browsers drop
+    /// tabs and newlines from URLs and read `\` as `/`, so any control character or backslash is refused too.
     static func safeLocalPath(_ path: String?) -> String? {
-        guard let path, path.hasPrefix("/"), !path.hasPrefix("//"), !path.hasPrefix("/\\"), path.count <= 2_000,
-            !path.contains(where: { $0.isNewline })
+        guard let path, path.hasPrefix("/"), !path.hasPrefix("//"), path.count <= 2_000,
+            !path.unicodeScalars.contains(where: { $0 == "\\" || $0.properties.generalCategory == .control })
         else { return nil }
         return path
     }

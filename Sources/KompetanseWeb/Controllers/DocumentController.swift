@@ -38,8 +38,7 @@ struct DocumentController: Sendable {
             target: form.target, reference: form.reference, verdict: form.verdict ?? "", comment: form.comment ?? "",
             as: context.principal)
         // Only a path on this site is followed, so the form cannot be used to send people elsewhere.
-        var back = form.back ?? "/"
-        if !back.hasPrefix("/") || back.hasPrefix("//") { back = "/" }
+        var back = AccountController.safeLocalPath(form.back) ?? "/"
         back += (back.contains("?") ? "&" : "?") + "takk=1"
         return Response(status: .seeOther, headers: [.location: back])
     }
