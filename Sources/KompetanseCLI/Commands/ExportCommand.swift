@@ -5,7 +5,7 @@ import KompetanseServices
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Eksporter tiltak eller rammeverk.",
-        subcommands: [ExportMeasuresCommand.self, ExportFrameworkCommand.self])
+        subcommands: [ExportMeasuresCommand.self, ExportFrameworkCommand.self, ExportInstrumentCommand.self])
 }
 
 /// Writes data to a file or, without one, to standard output.
@@ -68,6 +68,34 @@ struct ExportFrameworkCommand: AsyncParsableCommand {
                     return
                 }
                 try write(try await services.interchange.exportFramework(code: code, as: .commandLine), to: output)
+            }
+        }
+    }
+}
+
+struct ExportInstrumentCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "instrument", abstract: "Eksporter et kartleggingsinstrument som JSON.",
+        discussion: "Uten identifikator listes instrumentene som finnes.")
+
+    @OptionGroup var options: CommonOptions
+    @Option(name: [.short, .long], help: "Fil å skrive til (standard: standard ut).")
+    var output: String?
+    @Option(help: "Versjonen (standard: nyeste).")
+    var version: String?
+    @Argument(help: "Instrumentets identifikator, f.eks. di2x-kapabiliteter.")
+    var identifier: String?
+
+    func run() async throws {
+        try await reportingErrors {
+            try await options.withServices { services in
+                guard let identifier else {
+                    for instrument in try await services.assessments.instruments() {
+                        print("\(instrument.identifier)\t\(instrument.version)\t\(instrument.title.nb)")
+                    }
+                    return
+                }
+                try write(try await services.assessments.exportInstrument(identifier: identifier, version: version), to: output)
             }
         }
     }

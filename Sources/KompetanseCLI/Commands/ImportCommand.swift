@@ -6,7 +6,7 @@ import KompetanseServices
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Importer tiltak eller rammeverk.",
-        subcommands: [ImportMeasuresCommand.self, ImportFrameworkCommand.self, ImportDocumentsCommand.self])
+        subcommands: [ImportMeasuresCommand.self, ImportFrameworkCommand.self, ImportDocumentsCommand.self, ImportInstrumentCommand.self])
 }
 
 struct ImportMeasuresCommand: AsyncParsableCommand {
@@ -71,6 +71,28 @@ struct ImportFrameworkCommand: AsyncParsableCommand {
             try await options.withServices { services in
                 for report in try await services.interchange.importFrameworks(inputs, as: .commandLine) {
                     print("\(report.file): \(report.created == 1 ? "nytt rammeverk" : "rammeverket er oppdatert")")
+                }
+            }
+        }
+    }
+}
+
+struct ImportInstrumentCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "instrument", abstract: "Importer kartleggingsinstrumenter (JSON, se ARCHITECTURE.md).",
+        discussion: "Samme identifikator og versjon erstatter det lagrede; en ny versjon lagres ved siden av de gamle.")
+
+    @OptionGroup var options: CommonOptions
+    @Argument(help: "Instrumentfilene som skal importeres.")
+    var files: [String]
+
+    func run() async throws {
+        try await reportingErrors {
+            let inputs = try readInputFiles(files)
+            try await options.withServices { services in
+                for input in inputs {
+                    let instrument = try await services.assessments.importInstrument(input, as: .commandLine)
+                    print("\(input.name): \(instrument.identifier) versjon \(instrument.version), \(instrument.items.count) spørsmål")
                 }
             }
         }

@@ -24,6 +24,11 @@ struct ServeCommand: AsyncParsableCommand {
                     let loaded = try await services.interchange.seedDemoCatalogue()
                     if loaded > 0 { print("lastet \(loaded) demotiltak") }
                 }
+                if try await services.accounts.people(as: .commandLine).isEmpty {
+                    print(
+                        "Ingen brukere ennå. Lag den første administratoren (passordet vises én gang):\n"
+                            + "  kompetansebro user create --data \(options.data) --admin --email DIN@EPOST --name \"DITT NAVN\"")
+                }
                 let host = self.host
                 let app = try await WebApplication.build(services: services, host: host, port: port) { port in
                     print("Kompetansebro kjører på http://\(host):\(port)/ (\(services.store.engineName))")

@@ -80,7 +80,8 @@ public final class AssessmentService: Sendable {
     /// An instrument as its exchange file.
     public func exportInstrument(identifier: String, version: String? = nil) async throws -> Data {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        // Sorted keys: the same instrument always exports to the same bytes.
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(try await instrument(identifier: identifier, version: version)) + Data("\n".utf8)
     }
 
