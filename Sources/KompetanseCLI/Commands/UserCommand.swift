@@ -6,7 +6,7 @@ import KompetanseServices
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user", abstract: "Brukerkontoer: opprett (f.eks. den første administratoren) eller sett nytt passord.",
-        subcommands: [UserCreateCommand.self, UserPasswordCommand.self])
+        subcommands: [UserCreateCommand.self, UserPasswordCommand.self, UserTokenCommand.self])
 }
 
 /// Reads a password from standard input (one line) or, when none is piped in, makes a strong one to show once.
@@ -58,6 +58,27 @@ struct UserPasswordCommand: AsyncParsableCommand {
                 try await services.accounts.resetPassword(email: email, password: password, as: .commandLine)
                 print("passordet er satt for \(Person.normalisedEmail(email))")
                 if generated { print("passord (vises bare nå): \(password)") }
+            }
+        }
+    }
+}
+
+struct UserTokenCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "token", abstract: "Lager en API-nøkkel for en konto (for skript og integrasjoner); nøkkelen vises én gang.")
+
+    @OptionGroup var options: CommonOptions
+    @Option(help: "E-postadressen til kontoen.") var email: String
+    @Option(help: "Navnet på nøkkelen, f.eks. hva den brukes til.") var label: String
+
+    func run() async throws {
+        try await reportingErrors {
+            try await options.withServices { services in
+                guard let person = try await services.store.accounts.person(email: email),
+                    let principal = try await services.accounts.principal(personIdentifier: person.identifier)
+                else { throw ServiceError.notFound("kontoen \(Person.normalisedEmail(email))") }
+                let (secret, _) = try await services.accounts.createToken(label: label, as: principal)
+                print(secret)
             }
         }
     }

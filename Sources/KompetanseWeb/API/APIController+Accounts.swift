@@ -25,18 +25,30 @@ extension APIController {
                 organisations: principal.organisations.keys.sorted().map { .init(identifier: $0, role: principal.organisations[$0]!.rawValue) }))
     }
 
-    /// Creates or replaces measures from a body in one of the catalogue formats (`?format=json|jsonl|csv`,
-    /// default json); all or nothing.
+    /// Creates or replaces measures from a body in one of the catalogue formats, told by `Content-Type`
+    /// (`application/json`, `application/x-ndjson`, `text/csv`); all or nothing.
     @Sendable func upsertMeasures(_ request: Request, context: SiteContext) async throws -> Response {
         try context.requireSignedIn()
-        let formatName = request.uri.formParameters.get("format") ?? "json"
-        guard let format = MeasureFileFormat(rawValue: formatName) else {
-            throw ServiceError.invalidInput("ukjent «format» «\(formatName)»; tillatt: json, jsonl, csv")
+        let contentType = (request.headers[.contentType] ?? "application/json").split(separator: ";")[0]
+            .trimmingCharacters(in: .whitespaces).lowercased()
+        let format: MeasureFileFormat
+        switch contentType {
+        case "application/json": format = .json
+        case "application/x-ndjson", "application/jsonl", "application/jsonlines": format = .jsonLines
+        case "text/csv": format = .csv
+        default:
+            throw HTTPError(
+                .unsupportedMediaType, message: "Content-Type «\(contentType)» støttes ikke; bruk application/json, application/x-ndjson eller text/csv")
         }
         var request = request
         let body = try await request.collectBody(upTo: 16 * 1024 * 1024)
+        var data = Data(buffer: body)
+        // A single JSON object is one measure: the same as a list holding it.
+        if format == .json, data.first(where: { !Character(UnicodeScalar($0)).isWhitespace }) == UInt8(ascii: "{") {
+            data = Data("[".utf8) + data + Data("]".utf8)
+        }
         let reports = try await services.interchange.importMeasures(
-            [InputFile(name: "api." + format.rawValue, data: Data(buffer: body))], format: format, as: context.principal)
+            [InputFile(name: "api." + format.rawValue, data: data)], format: format, as: context.principal)
         return try JSONResponse.make(reports[0], status: .ok)
     }
 
