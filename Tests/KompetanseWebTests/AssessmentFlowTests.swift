@@ -177,6 +177,33 @@ func answers(_ instrument: Instrument, level: (InstrumentItem) -> String) -> [(S
         }
     }
 
+    @Test func aMemberSeesOnlyTheirOwnAnswers() async throws {
+        try await withLeaderGroup { client, services, organisation in
+            let group = try #require(try await services.store.accounts.groups(organisationIdentifier: organisation).first)
+            let anne = try #require(try await services.store.accounts.person(email: "anne@example.no"))
+            let admin = try #require(try await services.accounts.principal(personIdentifier: anne.identifier))
+            let opened = try await services.assessments.openRound(
+                organisation: organisation, group: group.identifier, instrument: "ki-modenhet-kort", kind: .baseline, baseline: nil,
+                title: "KI", as: admin)
+            let first = opened.links[0].path
+            let second = opened.links[1].path
+            #expect(try await Browser(client).post(first, [("svar-K1a", "4"), ("handling", "lagre")]).status == .ok)
+            #expect(try await Browser(client).post(second, [("svar-K1a", "1"), ("handling", "lagre")]).status == .ok)
+            let own = try await Browser(client).get(first)
+            #expect(own.text.contains(#"value="4" checked"#) && !own.text.contains(#"value="1" checked"#), "the link shows its holder's answers only")
+            let api = try await Browser(client).get("/api/v1/answers/" + String(second.dropFirst("/kartlegging/svar/".count)))
+            #expect(api.text.contains(#""K1a":1"#) && !api.text.contains(#""K1a":4"#))
+            // The organisation admin sees who has answered, never what: no page or API shows a sheet by name.
+            let anneBrowser = Browser(client)
+            try await anneBrowser.signIn("anne@example.no", testPassword)
+            let roundPage = try await anneBrowser.get("/kartlegging/runder/\(opened.round.identifier)")
+            #expect(roundPage.text.contains("Bjørn") && !roundPage.text.contains("checked"))
+            let token = try await services.accounts.createToken(label: "t", as: admin).secret
+            let overview = try await anneBrowser.send("/api/v1/rounds/\(opened.round.identifier)", headers: [.authorization: "Bearer \(token)"])
+            #expect(overview.status == .ok && !overview.text.contains("K1a"))
+        }
+    }
+
     @Test func belowTheThresholdNoDistributionIsShown() async throws {
         try await withLeaderGroup { client, services, organisation in
             let instrument = try await services.assessments.instrument(identifier: "ki-modenhet-kort")
