@@ -17,13 +17,66 @@ public struct Assistant: Sendable {
         public static let recencyBonus = 0.25
         /// Sentences scored for each question before the answer is chosen.
         public static let sentencesConsidered = 60
+        /// Score factor for a negated sentence ("X skal ikke være …") when the question is not negated: it answers
+        /// only when nothing else does.
+        public static let negationPenalty = 0.35
+        /// Weight of the first part's words when the second part of a question is answered.
+        public static let contextWeight = 0.4
+        /// Score factor for a heading in capitals: it names a topic, it does not answer.
+        public static let headingPenalty = 0.3
+        /// How many lines after a lead-in ending with a colon are read as its list.
+        public static let listLines = 12
     }
 
     /// Creates an assistant.
     public init() {}
 
-    /// Answers a question from a library.
+    /// Answers a question from a library. A question in two parts ("Hvor mye …, og hva var grunnen?") is answered
+    /// part by part, the second part within the documents that answered the first; the answer is refused only when
+    /// the first part is.
     public func answer(_ question: String, library: DocumentLibrary) -> Answer {
+        let parts = Self.parts(of: question)
+        let first = answerPart(parts[0], library: library, within: nil)
+        guard parts.count > 1, !first.refused else { return first }
+        var answer = first
+        for part in parts.dropFirst() {
+            // "… og hva var grunnen?" has no words of its own to search with: the reason is looked for next to
+            // the facts already cited.
+            if Self.asksForReason(part), Tokenizer.words(part).count <= 5 {
+                answer.citations += Self.reasons(after: answer.citations, library: library)
+                continue
+            }
+            let more = answerPart(
+                part, library: library, within: Set(first.citations.map(\.document)), context: parts[0])
+            guard !more.refused else { continue }
+            for citation in more.citations where !answer.citations.contains(citation) { answer.citations.append(citation) }
+        }
+        answer.citations.sort { ($0.document, $0.page) < ($1.document, $1.page) }
+        answer.text = answer.citations.map(\.quote).joined(separator: " ")
+        return answer
+    }
+
+    /// Splits "A, og hva/når/hvem … B?" into its questions; the second part keeps the first's words it lacks a
+    /// subject for by being answered within the first part's documents.
+    static func parts(of question: String) -> [String] {
+        let interrogatives = [
+            "hva", "hvem", "når", "hvor", "hvorfor", "hvilken", "hvilket", "hvilke", "kva", "kven", "kor", "kvifor", "what", "when",
+            "who", "why", "how", "which",
+        ]
+        for marker in [", og ", " og "] {
+            guard let range = question.range(of: marker, options: .backwards) else { continue }
+            let rest = question[range.upperBound...]
+            guard let next = rest.split(separator: " ").first, interrogatives.contains(next.lowercased()) else { continue }
+            let head = String(question[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
+            guard head.split(separator: " ").count >= 4 else { continue }
+            return [head + "?", String(rest)]
+        }
+        return [question]
+    }
+
+    /// Answers one question; `within` and `context` are set for the later part of a two-part question: its
+    /// documents are the ones that answered the first part, whose words keep it on topic ("når skal den …").
+    func answerPart(_ question: String, library: DocumentLibrary, within: Set<String>?, context: String? = nil) -> Answer {
         let documents = Array(library.documents.values)
         let types = Array(Set(documents.map(\.documentType))).sorted()
         let understanding = QuestionUnderstanding.read(question, knownTypes: types)
@@ -38,7 +91,14 @@ public struct Assistant: Sendable {
             let typed = candidates.filter { understanding.documentTypes.contains($0.documentType) }
             if !typed.isEmpty { candidates = typed }
         }
-        let terms = (library.queryTerms(question) + Self.questionSynonyms(question, library: library)).map { term -> QueryTerm in
+        if let within { candidates = candidates.filter { within.contains($0.identifier) } }
+        let contextTerms = (context.map(library.queryTerms) ?? []).map { term -> QueryTerm in
+            var term = term
+            term.weight = min(term.weight, Configuration.contextWeight)
+            return term
+        }
+        let terms = (library.queryTerms(question) + Self.questionSynonyms(question, library: library) + contextTerms).map {
+            term -> QueryTerm in
             var term = term
             if term.origin.count == 4, Int(term.origin) != nil { term.weight *= 0.5 }
             return term
@@ -46,6 +106,7 @@ public struct Assistant: Sendable {
         guard !candidates.isEmpty, !terms.isEmpty else { return refusal(library: library, terms: terms) }
         let allowed = Set(candidates.map(\.identifier))
         let questionWords = Set(Tokenizer.words(question).compactMap { Analyzer().term(for: $0) })
+        let questionNegated = Self.isNegated(question)
         let hits = library.search(terms, limit: Configuration.sentencesConsidered, allowedDocuments: allowed)
         guard let best = hits.first?.score, best > 0 else { return refusal(library: library, terms: terms) }
         let years = candidates.map(\.year)
@@ -53,6 +114,8 @@ public struct Assistant: Sendable {
         let ranked = hits.map { hit -> (sentence: PageSpan, position: Int, score: Double, hasKind: Bool) in
             let hasKind = Self.contains(understanding.answerKind, in: hit.sentence.text, excluding: questionWords)
             var score = hit.score / best
+            if Self.isHeading(hit.sentence.text) { score *= Configuration.headingPenalty }
+            if !questionNegated, Self.isNegated(hit.sentence.text) { score *= Configuration.negationPenalty }
             if understanding.answerKind != .statement {
                 score *= hasKind ? Configuration.answerKindBonus : Configuration.answerKindPenalty
             }
@@ -63,7 +126,10 @@ public struct Assistant: Sendable {
         }.sorted { $0.score > $1.score }
         let top = ranked[0]
         let coverage = library.coverage(of: top.position, terms: terms)
-        guard coverage >= Configuration.minimumCoverage else { return refusal(library: library, terms: terms) }
+        // The later part of a two-part question is on the first part's topic already; what it must have is the
+        // kind of answer it asks for (a date, a number), which the checks below demand.
+        let followsUp = within != nil && understanding.answerKind != .statement
+        guard followsUp || coverage >= Configuration.minimumCoverage else { return refusal(library: library, terms: terms) }
         var chosen = [top]
         // A heading or lead-in ("Styringsparameter 1.1: Antall ledere …") is answered by what follows: the next
         // sentence on the same page, or the one after, whichever holds the kind of answer asked for.
@@ -77,8 +143,43 @@ public struct Assistant: Sendable {
                 }
             }
         }
+        // "Hvilken dimensjon fikk lavest skår": a lead-in followed by a list of "label: number" lines is answered by
+        // the line with the lowest (or highest) number, not by the first line.
+        if let extreme = Self.superlative(in: question), let leadIn = chosen.first(where: { $0.sentence.text.hasSuffix(":") }),
+            let line = Self.extremeLine(after: leadIn.position, lowest: extreme == .lowest, library: library)
+        {
+            chosen = [leadIn, (library.sentences[line], line, leadIn.score, true)]
+        }
+        // "… og hva var grunnen?": the reason usually follows the fact in the next sentence or two.
+        if Self.asksForReason(question), !chosen.contains(where: { Self.statesReason($0.sentence.text) }) {
+            let last = chosen.map(\.position).max() ?? top.position
+            for offset in 1...2 where last + offset < library.sentences.count {
+                let next = library.sentences[last + offset]
+                guard next.document == top.sentence.document, next.page == top.sentence.page else { break }
+                if Self.statesReason(next.text) {
+                    chosen.append((next, last + offset, top.score, true))
+                    break
+                }
+            }
+        }
         let topTerms = matchedTerms(top.position, library: library, terms: terms)
         guard understanding.answerKind == .statement || chosen.contains(where: \.hasKind) else {
+            return refusal(library: library, terms: terms)
+        }
+        // "Hvor mye sparer …" is not answered by what something costs: when the cited amount is named as another
+        // kind of amount than the one asked for, and never as the one asked for, the answer is refused.
+        if understanding.answerKind == .amount, let family = Self.amountFamily(of: question),
+            !chosen.contains(where: { Self.amountFamily(of: $0.sentence.text, only: family) != nil }),
+            chosen.contains(where: { Self.amountFamily(of: $0.sentence.text) != nil })
+        {
+            return refusal(library: library, terms: terms)
+        }
+        // "Hvilken leverandør …": an answer that never mentions a supplier (in the cited sentences or right next to
+        // them) answers something else, so the honest answer is a refusal.
+        if understanding.answerKind == .name || understanding.answerKind == .statement,
+            let focus = Self.focusTerm(of: question),
+            !chosen.contains(where: { Self.mentions(focus, near: $0.position, library: library) })
+        {
             return refusal(library: library, terms: terms)
         }
         if chosen.count == 1, let second = ranked.dropFirst().first(where: { candidate in
@@ -108,6 +209,8 @@ public struct Assistant: Sendable {
 
     /// How documents state what questions ask for: "andel" is written as "prosent", "hvor mange" as "antall".
     static let askedAs: [(String, String)] = [
+        ("lavest", "svakeste lavest minst"), ("lavere", "svakere lavere"), ("høyest", "sterkeste høyest størst"),
+        ("høyere", "sterkere høyere"),
         ("andel", "prosent"), ("andelen", "prosent"), ("hvor mange", "antall"), ("kor mange", "antall"),
         ("kostet", "kostnad kroner"), ("frist", "innen"), ("fristen", "innen"), ("grunnen", "fordi skyldes"),
         ("hvorfor", "fordi skyldes"), ("målet", "målverdi"), ("redusert", "reduksjon reduseres"),
@@ -137,6 +240,116 @@ public struct Assistant: Sendable {
             return DocumentReference(identifier: document.identifier, title: document.title, year: document.year)
         }
         return Answer(text: Answer.refusalText, refused: true, citations: [], related: Array(related.prefix(3)))
+    }
+
+    /// Whether a text says "not".
+    static func isNegated(_ text: String) -> Bool {
+        !Set(Tokenizer.words(text)).isDisjoint(with: ["ikke", "ikkje", "not", "aldri", "never", "ingen"])
+    }
+
+    /// Kinds of amount a question can ask for, each as the word beginnings that name it.
+    static let amountFamilies: [String: [String]] = [
+        "saving": ["spar", "innspar", "besparel"], "cost": ["kost"], "grant": ["bevilg"],
+        "cut": ["redus", "reduksjon", "kutt"], "increase": ["øk", "auk"],
+    ]
+
+    /// The kind of amount a text names (the first found, or only `only`).
+    static func amountFamily(of text: String, only: String? = nil) -> String? {
+        let words = Tokenizer.words(text)
+        for (family, prefixes) in amountFamilies.sorted(by: { $0.key < $1.key }) where only == nil || only == family {
+            if words.contains(where: { word in prefixes.contains { word.hasPrefix($0) } }) { return family }
+        }
+        return nil
+    }
+
+    /// A heading written in capitals ("VEILEDER FOR GEVINSTREALISERING").
+    static func isHeading(_ text: String) -> Bool {
+        let letters = text.filter(\.isLetter)
+        return letters.count >= 6 && letters.allSatisfy(\.isUppercase)
+    }
+
+    enum Extreme { case lowest, highest }
+
+    /// Whether the question asks for the lowest or the highest of something.
+    static func superlative(in question: String) -> Extreme? {
+        let words = Set(Tokenizer.words(question))
+        if !words.isDisjoint(with: ["lavest", "lavaste", "lavaste", "minst", "svakest", "svakeste", "lowest", "weakest"]) {
+            return .lowest
+        }
+        if !words.isDisjoint(with: ["høyest", "høgast", "størst", "sterkest", "sterkeste", "highest", "strongest", "mest"]) {
+            return .highest
+        }
+        return nil
+    }
+
+    /// The line after a lead-in, on the same page, whose "label: number" has the lowest (or highest) number.
+    static func extremeLine(after position: Int, lowest: Bool, library: DocumentLibrary) -> Int? {
+        let leadIn = library.sentences[position]
+        var values: [(position: Int, value: Double)] = []
+        for index in (position + 1)..<min(library.sentences.count, position + 1 + Configuration.listLines) {
+            let line = library.sentences[index]
+            guard line.document == leadIn.document, line.page == leadIn.page else { break }
+            let parts = line.text.split(separator: ":", maxSplits: 1)
+            guard parts.count == 2, parts[0].split(separator: " ").count <= 5 else { break }
+            let number = parts[1].trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
+                .prefix { $0.isNumber || $0 == "." }
+            guard let value = Double(number) else { break }
+            values.append((index, value))
+        }
+        guard values.count >= 2 else { return nil }
+        return (lowest ? values.min { $0.value < $1.value } : values.max { $0.value < $1.value })?.position
+    }
+
+    /// Sentences stating a reason right after cited ones (same page, the next two), not already cited.
+    static func reasons(after citations: [Citation], library: DocumentLibrary) -> [Citation] {
+        guard !citations.contains(where: { statesReason($0.quote) }) else { return [] }
+        for citation in citations {
+            guard let position = library.sentences.firstIndex(where: {
+                $0.document == citation.document && $0.page == citation.page && $0.text == citation.quote
+            }) else { continue }
+            for offset in 1...2 where position + offset < library.sentences.count {
+                let next = library.sentences[position + offset]
+                guard next.document == citation.document, next.page == citation.page else { break }
+                if statesReason(next.text) { return [Citation(document: next.document, page: next.page, quote: next.text)] }
+            }
+        }
+        return []
+    }
+
+    /// Whether the question asks why.
+    static func asksForReason(_ question: String) -> Bool {
+        let words = Set(Tokenizer.words(question))
+        return !words.isDisjoint(with: ["hvorfor", "grunnen", "grunnen?", "årsaken", "begrunnelsen", "kvifor", "why"])
+    }
+
+    /// Whether a sentence gives a reason.
+    static func statesReason(_ text: String) -> Bool {
+        let lowered = " " + Tokenizer.words(text).joined(separator: " ") + " "
+        return [" skyldes ", " fordi ", " som følge av ", " på grunn av ", " grunnet ", " begrunnes ", " derfor ", " sidan ", " because "]
+            .contains(where: lowered.contains)
+    }
+
+    /// The noun a "hvilken X" question asks about, as an index term.
+    static func focusTerm(of question: String) -> String? {
+        let words = Tokenizer.words(question)
+        guard let index = words.firstIndex(where: { ["hvilken", "hvilket", "hvilke", "kva", "which"].contains($0) }),
+            index + 1 < words.count
+        else { return nil }
+        var next = index + 1
+        if words[index] == "kva", words[next] == "for", next + 2 < words.count { next += 2 }
+        return Analyzer().term(for: words[next])
+    }
+
+    /// Whether a sentence, or one next to it on the same page, contains the term (also inside a compound).
+    static func mentions(_ term: String, near position: Int, library: DocumentLibrary) -> Bool {
+        let sentence = library.sentences[position]
+        return (max(0, position - 1)...min(library.sentences.count - 1, position + 1)).contains { index in
+            let other = library.sentences[index]
+            guard other.document == sentence.document, other.page == sentence.page else { return false }
+            return Tokenizer.words(other.text).contains { word in
+                Analyzer().term(for: word) == term || word.contains(term)
+            }
+        }
     }
 
     static let months = [
@@ -179,6 +392,13 @@ public struct Assistant: Sendable {
             return months.contains { lowered.contains($0) } && text.contains(where: \.isNumber)
                 || lowered.contains("kvartal") || lowered.contains("innen utgangen")
         case .name:
+            // "Hvem skal være gevinsteier?" is answered by a role ("en linjeleder") as often as by a name.
+            let roles = ["leder", "lederen", "eier", "eieren", "direktør", "direktøren", "sjef", "sjefen", "ansvarlig"]
+            if Tokenizer.words(text).contains(where: { word in
+                roles.contains { word.hasSuffix($0) } && !(Analyzer().term(for: word).map(questionWords.contains) ?? false)
+            }) {
+                return true
+            }
             // A capitalised word that does not start the sentence or a clause, and is not an acronym compound.
             let words = text.split(separator: " ")
             return words.indices.dropFirst().contains { index in

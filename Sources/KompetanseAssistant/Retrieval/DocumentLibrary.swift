@@ -70,8 +70,14 @@ public struct DocumentLibrary: Sendable {
     /// The share of the question's words (weighted by rarity) that a sentence, its neighbours on the page and its
     /// document's title contain together.
     func coverage(of position: Int, terms: [QueryTerm]) -> Double {
-        let explanation = index.explain(String(position), query: terms)
-        let matched = Set(explanation.children.compactMap { $0.description.components(separatedBy: " → ").last })
+        // The sentence and its neighbours on the same page: "dette" in a sentence refers to the one before.
+        let sentence = sentences[position]
+        var matched: Set<String> = []
+        for index in max(0, position - 1)...min(sentences.count - 1, position + 1) {
+            guard sentences[index].document == sentence.document, sentences[index].page == sentence.page else { continue }
+            let explanation = self.index.explain(String(index), query: terms)
+            matched.formUnion(explanation.children.compactMap { $0.description.components(separatedBy: " → ").last })
+        }
         var total = 0.0
         var found = 0.0
         var seen: Set<String> = []

@@ -1,0 +1,101 @@
+import Foundation
+import KompetanseDomain
+import KompetanseServices
+import KompetanseTestSupport
+import Testing
+
+/// Services over a folder of small documents written for one test.
+private func withTexts(
+    _ files: [(name: String, text: String)], _ body: @escaping @Sendable (AppServices) async throws -> Void
+) async throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kb-rules-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    var manifest: [String] = []
+    for (index, file) in files.enumerated() {
+        try Data(file.text.utf8).write(to: URL(fileURLWithPath: folder + "/" + file.name))
+        manifest.append(
+            #"{"file":"\#(file.name)","identifier":"d\#(index)","title":"Dokument \#(index)","documentType":"Rapport","publisher":"Etat","year":2025}"#)
+    }
+    try Data((manifest.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: folder + "/manifest.jsonl"))
+    try await TestEngine.sqlite.withServices { services in
+        _ = try await services.documents.importFolder(folder, as: .commandLine)
+        try await body(services)
+    }
+}
+
+@Suite struct AnswerRuleTests {
+    @Test func aTwoPartQuestionIsAnsweredPartByPart() async throws {
+        let text = """
+            Etaten skal ferdigstille den nye portalen innen 1. mars 2026.
+            Portalen skal ha minst 40 tjenester ved lansering.
+            Budsjettet for portalen er ikke avklart.
+            """
+        try await withTexts([("portal.txt", text)]) { services in
+            let answer = try await services.documents.ask(
+                "Hvor mange tjenester skal portalen ha ved lansering, og når skal den være ferdigstilt?", as: .anonymous)
+            #expect(!answer.refused)
+            #expect(answer.text.contains("40 tjenester") && answer.text.contains("1. mars 2026"), "\(answer.text)")
+        }
+    }
+
+    @Test func theReasonIsTakenFromTheSentenceAfterTheFact() async throws {
+        let text = """
+            Rammen for reiser reduseres med 1,2 millioner kroner i 2025. Reduksjonen skyldes at flere møter holdes digitalt.
+            Rammen for kurs er uendret.
+            """
+        try await withTexts([("ramme.txt", text)]) { services in
+            let answer = try await services.documents.ask(
+                "Hvor mye ble rammen for reiser redusert med i 2025, og hva var grunnen?", as: .anonymous)
+            #expect(answer.text.contains("1,2 millioner") && answer.text.contains("møter holdes digitalt"), "\(answer.text)")
+        }
+    }
+
+    @Test func theLowestLineOfAListIsChosen() async throws {
+        let text = """
+            Resultatene fra undersøkelsen viser stor variasjon mellom regionene.
+            Gjennomsnittlig tilfredshet per region, på en skala fra 1 til 6:
+            Nord: 4,2
+            Vest: 3,1
+            Øst: 4,8
+            Sør: 3,9
+            """
+        try await withTexts([("regioner.txt", text)]) { services in
+            let lowest = try await services.documents.ask("Hvilken region hadde lavest tilfredshet, og hva var verdien?", as: .anonymous)
+            #expect(lowest.text.contains("Vest: 3,1") && !lowest.text.contains("Nord: 4,2"), "\(lowest.text)")
+            let highest = try await services.documents.ask("Hvilken region hadde høyest tilfredshet?", as: .anonymous)
+            #expect(highest.text.contains("Øst: 4,8"), "\(highest.text)")
+        }
+    }
+
+    @Test func aQuestionAboutAThingTheDocumentsNeverMentionIsRefused() async throws {
+        let text = "Piloten med digital veiledning ble gjennomført i tre kommuner i 2025. Piloten ga gode resultater."
+        try await withTexts([("pilot.txt", text)]) { services in
+            let answer = try await services.documents.ask("Hvilken leverandør leverte løsningen i piloten med digital veiledning?", as: .anonymous)
+            #expect(answer.refused, "no supplier is named: \(answer.text)")
+        }
+    }
+
+    @Test func aCostIsNotASaving() async throws {
+        let text = "Programmet koster etaten om lag 40 000 kroner per deltaker. Programmet har gitt gode resultater for lederne."
+        try await withTexts([("program.txt", text)]) { services in
+            let saving = try await services.documents.ask("Hvor mye sparer etaten per år på programmet for lederne?", as: .anonymous)
+            #expect(saving.refused, "\(saving.text)")
+            let cost = try await services.documents.ask("Hvor mye koster programmet per deltaker?", as: .anonymous)
+            #expect(!cost.refused && cost.text.contains("40 000 kroner"))
+        }
+    }
+
+    @Test func whoIsAnsweredByARoleAndNotByWhatMustNotBe() async throws {
+        let text = """
+            VEILEDER FOR TJENESTEEIERSKAP
+            Tjenesteeieren skal være en avdelingsleder med ansvar for budsjettet til tjenesten.
+            Prosjektlederen skal ikke være tjenesteeier.
+            """
+        try await withTexts([("eier.txt", text)]) { services in
+            let answer = try await services.documents.ask("Hvem skal være tjenesteeier ifølge veilederen?", as: .anonymous)
+            #expect(answer.text.contains("avdelingsleder"), "\(answer.text)")
+            #expect(!answer.text.contains("VEILEDER FOR"), "a heading is not an answer")
+        }
+    }
+}
