@@ -78,3 +78,24 @@ import Testing
         #expect(framework.ancestors(of: framework.node(code: "A.1.1")!).map(\.code) == ["A", "A.1"])
     }
 }
+
+@Suite struct DocumentSeriesTests {
+    func document(_ identifier: String, _ title: String, type: String = "Tildelingsbrev", year: Int) -> KnowledgeDocument {
+        KnowledgeDocument(identifier: identifier, title: title, documentType: type, publisher: "Dep", year: year, file: "f", pages: [""])
+    }
+
+    @Test func lettersToOneAgencyFormASeriesWithTheirSupplements() {
+        let series = DocumentSeries.series(of: [
+            document("b", "Tildelingsbrev 2025 – Etat A", year: 2025),
+            document("t2", "Tillegg nr. 2 til tildelingsbrev 2024 – Etat A", year: 2024),
+            document("a", "Tildelingsbrev 2024 – Etat A", year: 2024),
+            document("t1", "Tillegg nr. 1 til tildelingsbrev 2024 – Etat A", year: 2024),
+            document("x", "Tildelingsbrev 2024 – Etat B", year: 2024),
+            document("r", "Årsrapport 2024 – Etat A", type: "Årsrapport", year: 2024),
+        ])
+        #expect(series.count == 1, "a lone letter to another agency and a lone report are not series")
+        #expect(series[0].subject == "Etat A")
+        #expect(series[0].members.map(\.identifier) == ["a", "t1", "t2", "b"])
+        #expect(series[0].members.map(\.supplement) == [nil, 1, 2, nil])
+    }
+}

@@ -45,6 +45,17 @@ private func withDocuments(
         }
     }
 
+    @Test func aDocumentPageListsItsSeries() async throws {
+        try await withDocuments { client, services in
+            try await services.store.documents.upsert(
+                KnowledgeDocument(
+                    identifier: "t0", title: "Tildelingsbrev 2024", documentType: "Tildelingsbrev", publisher: "Dep", year: 2024,
+                    file: "t0.txt", pages: ["Innledning."]))
+            let page = try await Browser(client).get("/dokumenter/t1")
+            #expect(page.text.contains("Samme serie") && page.text.contains(#"href="/dokumenter/t0""#))
+        }
+    }
+
     @Test func documentViewMarksTheQuoteOnTheCitedPage() async throws {
         try await withDocuments { client in
             let quote = "Bevilgningen på post 01 er 495,0 millioner kroner i 2025.".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!

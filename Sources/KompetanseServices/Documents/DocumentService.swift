@@ -262,6 +262,14 @@ extension DocumentService {
         return document
     }
 
+    /// The series a document belongs to, among the documents the principal may read (nil when it has none).
+    public func series(of identifier: String, as principal: Principal) async throws -> DocumentSeries? {
+        let readable = try await store.documents.documents(readableBy: principal.accessGroups)
+        guard let document = readable.first(where: { $0.identifier == identifier }) else { return nil }
+        let key = DocumentSeries.key(of: document)
+        return DocumentSeries.series(of: readable.filter { DocumentSeries.key(of: $0) == key }).first
+    }
+
     /// Records every read of a restricted document (its identifier and access group, never its text).
     func auditRestrictedReads(_ identifiers: Set<String>, by principal: Principal, action: String) async throws {
         guard !identifiers.isEmpty else { return }

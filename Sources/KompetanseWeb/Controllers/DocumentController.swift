@@ -111,6 +111,12 @@ struct DocumentController: Sendable {
             document, page: request.uri.formParameters.get("side").flatMap(Int.init) ?? 1,
             quote: request.uri.formParameters.get("sitat"))
         model.thanks = request.uri.formParameters.get("takk") != nil
+        if let series = try await services.documents.series(of: document.identifier, as: context.principal) {
+            model.series = series.members.map {
+                .init(href: SiteRoute.document($0.identifier).path, title: $0.title, year: $0.year, current: $0.identifier == document.identifier)
+            }
+            model.hasSeries = true
+        }
         let pageLink = SiteRoute.document(document.identifier).path + SiteRoute.query([("side", String(model.pageNumber))])
         model.feedback = FeedbackTarget(target: "dokument", reference: "\(document.identifier) side \(model.pageNumber)", back: pageLink)
         return renderer.page(

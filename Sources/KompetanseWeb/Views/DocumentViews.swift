@@ -98,6 +98,16 @@ enum DocumentShow {
         let after: String
         var thanks = false
         var feedback: FeedbackTarget? = nil
+        var series: [SeriesLink] = []
+        var hasSeries = false
+    }
+
+    /// Another document of the same series.
+    struct SeriesLink: Sendable {
+        let href: String
+        let title: String
+        let year: Int
+        let current: Bool
     }
 
     struct PageLink: Sendable {
