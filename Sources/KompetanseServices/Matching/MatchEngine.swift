@@ -96,7 +96,7 @@ public struct MatchEngine: Sendable {
         /// The largest bonus one constraint can give, used to keep final scores in 0…1.
         static let maximumBonus = 0.15
         /// Weight of the dense list in score fusion (the lexical list has weight 1).
-        public static let denseWeight = 0.8
+        public static let denseWeight = 0.6
         /// Below this share of query words matched, with no dense support, a result counts as weak.
         public static let weakCoverage = 0.34
     }
@@ -196,11 +196,16 @@ public struct MatchEngine: Sendable {
         if let dense, !dense.isEmpty {
             let allowedDense = dense.filter { isAllowed($0.identifier) }
             for entry in allowedDense { semantic[entry.identifier] = entry.score }
-            // Dense cosines cluster high; scores above the list's floor carry the signal.
-            let floor = allowedDense.map(\.score).min() ?? 0
+            // Dense cosines cluster high; how far a score stands above the list's mean, in standard deviations,
+            // carries the signal.
+            let scores = allowedDense.map(\.score)
+            let mean = scores.reduce(0, +) / Double(max(1, scores.count))
+            let deviation = (scores.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(max(1, scores.count))).squareRoot()
             let fused = Fusion.normalisedScores([
                 (weight: 1, scores: lexical.map { (identifier: $0.identifier, score: $0.score) }),
-                (weight: Configuration.denseWeight, scores: allowedDense.map { (identifier: $0.identifier, score: $0.score - floor) }),
+                (weight: Configuration.denseWeight, scores: allowedDense.map {
+                    (identifier: $0.identifier, score: deviation > 0 ? max(0, ($0.score - mean) / deviation) : 0)
+                }),
             ])
             for entry in fused { topical[entry.identifier] = entry.score }
         } else {
