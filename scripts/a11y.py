@@ -13,14 +13,21 @@ Usage: a11y.py BASE_URL
   focus to <main>; the need form, the catalogue search, a catalogue filter, the question form and the
   feedback form under an answer can be filled in and sent with the keyboard alone, and what was typed
   comes back unchanged in the field.
-- Without JavaScript: searching the catalogue and the need form still give results.
+- Signed in (KB_A11Y_EMAIL / KB_A11Y_PASSWORD, an administrator and editor that a11y.sh makes with the CLI):
+  TAB to the sign-in fields, type, send with ENTER and land on /konto, where every TAB stop shows a visible
+  focus indicator; then create an organisation, a group and an invitation link through the forms, and check
+  /konto, /admin, /admin/revisjon, /organisasjoner, the organisation (also just after the link was made, with
+  the link shown), /tilbakemeldinger, and /invitasjon/SECRET in a fresh signed-out browser, where the
+  invitation is then accepted with a new account. Each must load as itself, not as the sign-in form.
+- Without JavaScript: searching the catalogue and the need form still give results; signing in still works.
 - A screenshot of every page goes to ./screenshots/NAME.png (and NAME-320.png at 320 px); the folder
   is git-ignored.
 Exits 1 on any violation or failed check.
 
 Environment: KB_A11Y_DOCUMENT (a document id to open; default: the first one on /dokumenter),
-KB_A11Y_QUESTION (a question those documents answer), KB_A11Y_SCREENSHOTS (screenshot folder),
-CHROMIUM / CHROMEDRIVER (binaries).
+KB_A11Y_QUESTION (a question those documents answer), KB_A11Y_EMAIL and KB_A11Y_PASSWORD (an
+administrator's sign-in; without them the signed-in checks are skipped), KB_A11Y_SCREENSHOTS (screenshot
+folder), CHROMIUM / CHROMEDRIVER (binaries).
 """
 import os
 import re
@@ -36,6 +43,8 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -302,22 +311,28 @@ def type_and_send(driver, path, report, field_id, text, param, button_form, shot
     return True
 
 
-def check_keyboard(driver, base, report, shots, max_tabs=60):
-    path = "/tiltak/finn"
-    print(f"Tastatur: {path} (TAB fra toppen, maks {max_tabs})")
-    fresh(driver, base + path)
+def tab_walk(driver, path, report, shots, shot_name, max_tabs):
+    """TAB from the top of the page the driver is on until focus leaves or wraps; prints and checks every stop."""
     stops = []
     for i in range(max_tabs):
         info = press(driver, Keys.TAB)
         if info is None or (stops and info["html"] == stops[0]["html"]):
             break  # focus left the page or wrapped around: the walk is complete
         if i == 0 and "skip" in info["cls"].split():
-            screenshot(driver, shots, "tastatur-hopplenke")
+            screenshot(driver, shots, shot_name)
         stops.append(info)
         ok = has_visible_focus(info)
         print(f"  {i + 1:2d}. {describe(info)}  outline={info['outlineStyle']} {info['outlineWidth']}"
               f"{' box-shadow' if info['boxShadow'] not in ('none', '') else ''}{'' if ok else '  <- USYNLIG FOKUS'}")
         check_focus(info, path, report)
+    return stops
+
+
+def check_keyboard(driver, base, report, shots, max_tabs=60):
+    path = "/tiltak/finn"
+    print(f"Tastatur: {path} (TAB fra toppen, maks {max_tabs})")
+    fresh(driver, base + path)
+    stops = tab_walk(driver, path, report, shots, "tastatur-hopplenke", max_tabs)
     first = stops[0] if stops else None
     report.check(bool(first) and "skip" in first["cls"].split(), "hopplenke",
                  f"{path}: første fokuserbare element er {describe(first)}, ikke hopplenken")
@@ -400,7 +415,142 @@ def check_feedback(driver, base, report, shots):
         check_page(driver, base, local.path + "?" + local.query, "sporsmal-takk", report, shots, load=False)
 
 
-def check_no_js(base, report, shots):
+def page_path(driver):
+    parts = urllib.parse.urlsplit(driver.current_url)
+    return parts.path + (("?" + parts.query) if parts.query else "")
+
+
+def click_and_wait(driver, element, seconds=10):
+    """Clicks a submit button and waits until the next document has replaced this one and loaded."""
+    old = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(driver, seconds).until(expected_conditions.staleness_of(old))
+    WebDriverWait(driver, seconds).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
+def form_error(driver):
+    alerts = driver.find_elements(By.CSS_SELECTOR, "main [role=alert]")
+    return " ".join(alerts[0].text.split()) if alerts else ""
+
+
+def check_sign_in_keyboard(driver, base, report, shots, email, password, max_tabs=60):
+    """TAB to the sign-in fields, type, send with ENTER in the password field, land on /konto; then TAB
+    through /konto from the top: every stop (the sign-out button in the header too) shows a visible focus."""
+    path = "/logg-inn"
+    print(f"Tastatur: logg inn på {path} med tastaturet alene, deretter /konto (TAB fra toppen, maks {max_tabs})")
+    fresh(driver, base + path)
+    if not tab_to(driver, path, report, lambda i: i["id"] == "email", "e-postfeltet (#email)"):
+        return False
+    ActionChains(driver).send_keys(email).perform()
+    if not tab_to(driver, path, report, lambda i: i["id"] == "password", "passordfeltet (#password)", limit=5):
+        return False
+    ActionChains(driver).send_keys(password).perform()
+    press(driver, Keys.ENTER)
+    if not report.check(wait_for_url(driver, "/konto"), "tastatur",
+                        f"{path}: innloggingen med ENTER i passordfeltet havnet ikke på /konto "
+                        f"(url {driver.current_url}; melding: {form_error(driver) or 'ingen'})"):
+        return False
+    screenshot(driver, shots, "tastatur-innlogget-konto")
+    print(f"  OK  logget inn med tastaturet som {email}: {page_path(driver)}")
+    driver.execute_script("if (document.activeElement) document.activeElement.blur(); document.body.focus();")
+    stops = tab_walk(driver, "/konto", report, shots, "tastatur-konto-hopplenke", max_tabs)
+    first = stops[0] if stops else None
+    report.check(bool(first) and "skip" in first["cls"].split(), "hopplenke",
+                 f"/konto: første fokuserbare element er {describe(first)}, ikke hopplenken")
+    report.check(any(s["tag"] == "button" and s["form"] == "/logg-ut" for s in stops), "tastatur",
+                 f"/konto: «Logg ut»-knappen nås ikke innen {max_tabs} TAB")
+    report.check(any(s["id"] == "label" for s in stops) and any(s["id"] == "new_password" for s in stops),
+                 "tastatur", f"/konto: feltene for ny API-nøkkel og nytt passord nås ikke innen {max_tabs} TAB")
+    return True
+
+
+def create_organisation(driver, base, report, shots):
+    """Through the forms: an organisation on /admin, a group and an invitation link on its page. Checks the page
+    that shows the new link (a POST response, so it is checked where it is). Returns (organisation path,
+    invitation path) or Nones."""
+    path = "/admin"
+    driver.get(base + path)
+    name = "Testkommunen med et ganske langt navn for smale skjermer"
+    driver.find_element(By.ID, "org-name").send_keys(name)
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/admin/organisasjoner'] button[type=submit]"))
+    organisation = urllib.parse.urlsplit(driver.current_url).path
+    if not report.check(re.fullmatch(r"/organisasjoner/[^/]+", organisation) is not None, "oppsett",
+                        f"{path}: «Ny organisasjon» førte ikke til /organisasjoner/… (url {driver.current_url}; "
+                        f"melding: {form_error(driver) or 'ingen'})"):
+        return None, None
+    group = "Ledergruppen"
+    driver.find_element(By.ID, "group-name").send_keys(group)
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form[action$='/grupper'] button[type=submit]"))
+    groups = [li.text.strip() for li in driver.find_elements(By.CSS_SELECTOR, "main ul li")]
+    report.check(group in groups, "oppsett", f"{organisation}: gruppen «{group}» ble ikke opprettet "
+                 f"(url {driver.current_url}; melding: {form_error(driver) or 'ingen'})")
+    Select(driver.find_element(By.ID, "inv-role")).select_by_value("member")
+    choice = Select(driver.find_element(By.ID, "inv-group"))
+    for option in choice.options:
+        if option.text.strip() == group:
+            choice.select_by_visible_text(option.text)
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form[action$='/invitasjoner'] button[type=submit]"))
+    codes = driver.find_elements(By.CSS_SELECTOR, "code.secret")
+    link = codes[0].text.strip() if codes else ""
+    invitation = urllib.parse.urlsplit(link).path
+    if not report.check(invitation.startswith("/invitasjon/"), "oppsett",
+                        f"{organisation}: ingen invitasjonslenke (code.secret) etter «Lag lenke» "
+                        f"(url {driver.current_url}; melding: {form_error(driver) or 'ingen'})"):
+        return organisation, None
+    print(f"  OK  opprettet {organisation} med gruppen «{group}» og en invitasjonslenke gjennom skjemaene")
+    check_page(driver, base, page_path(driver) + " (med ny invitasjonslenke)", "organisasjon-ny-lenke", report, shots,
+               load=False)
+    return organisation, invitation
+
+
+def check_invitation(base, invitation, organisation, report, shots):
+    """The invitation in a fresh, signed-out browser; then accepted with a new account (the organisation gets a
+    member, so its page is checked with a member row too)."""
+    driver = make_driver()
+    try:
+        check_page(driver, base, invitation, "invitasjon", report, shots)
+        report.check(not driver.find_elements(By.CSS_SELECTOR, "form[action='/logg-ut']"), "oppsett",
+                     f"{invitation}: nettleseren skulle vært utlogget, men viser «Logg ut»")
+        for field, text in (("name", "Nora Nyansatt"), ("email", "nora@example.no"),
+                            ("password", "Nytt-passord-for-a11y"), ("repeat_password", "Nytt-passord-for-a11y")):
+            driver.find_element(By.ID, field).send_keys(text)
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form[action^='/invitasjon/'] button[type=submit]"))
+        here = urllib.parse.urlsplit(driver.current_url).path
+        if report.check(here == organisation, "oppsett",
+                        f"{invitation}: å godta invitasjonen med ny konto førte ikke til {organisation} "
+                        f"(url {driver.current_url}; melding: {form_error(driver) or 'ingen'})"):
+            print(f"  OK  invitasjonen godtatt med ny konto i en utlogget nettleser: {here}")
+            check_page(driver, base, here + " (som nytt medlem)", "organisasjon-medlem", report, shots, load=False)
+    finally:
+        driver.quit()
+
+
+def check_signed_in(driver, base, report, shots, email, password):
+    if not check_sign_in_keyboard(driver, base, report, shots, email, password):
+        return
+    print("Innlogget: organisasjon, gruppe og invitasjon opprettet gjennom skjemaene")
+    organisation, invitation = create_organisation(driver, base, report, shots)
+    if invitation:
+        check_invitation(base, invitation, organisation, report, shots)
+    pages = [("/konto", "konto"), ("/admin", "admin"), ("/admin/revisjon", "admin-revisjon"),
+             ("/organisasjoner", "organisasjoner")]
+    if organisation:
+        pages.append((organisation, "organisasjon"))
+    pages.append(("/tilbakemeldinger", "tilbakemeldinger"))
+    print(f"axe-core ({', '.join(TAGS)}) og reflow ved {NARROW}px på {len(pages)} sider innlogget som {email}")
+    for path, name in pages:
+        try:
+            driver.get(base + path)
+            # A page that needs rights it lacks sends the browser to the sign-in form: that is not the page.
+            if not report.check(urllib.parse.urlsplit(driver.current_url).path == path, "innlogget",
+                                f"{path}: åpnet {page_path(driver)} i stedet ({driver.title!r})"):
+                continue
+            check_page(driver, base, path, name, report, shots, load=False)
+        except (WebDriverException, RuntimeError) as e:
+            report.check(False, "side", f"{path}: {getattr(e, 'msg', None) or e}")
+
+
+def check_no_js(base, report, shots, email="", password=""):
     print("Uten JavaScript:")
     driver = make_driver(javascript=False)
     try:
@@ -422,6 +572,17 @@ def check_no_js(base, report, shots):
             if report.check(ok and bool(hits), "uten-js",
                             f"{path}: skjemaet gir ingen treff når det sendes uten JavaScript (url {driver.current_url})"):
                 print(f"  OK  skjemaet på {path} sendt uten JavaScript: {len(hits)} treff")
+        # Signing in is a plain POST form as well (the CSRF token is a hidden field, not set by a script).
+        if email:
+            driver.get(base + "/logg-inn")
+            driver.find_element(By.ID, "email").send_keys(email)
+            driver.find_element(By.ID, "password").send_keys(password)
+            driver.find_element(By.CSS_SELECTOR, "form[action='/logg-inn'] button[type=submit]").click()
+            ok = wait_for_url(driver, "/konto")
+            screenshot(driver, shots, "uten-js-konto")
+            if report.check(ok, "uten-js", f"/logg-inn: innloggingen virker ikke uten JavaScript (url {driver.current_url}; "
+                            f"melding: {form_error(driver) or 'ingen'})"):
+                print(f"  OK  innlogging på /logg-inn uten JavaScript: {page_path(driver)}")
     finally:
         driver.quit()
 
@@ -435,6 +596,7 @@ def main():
     os.makedirs(shots, exist_ok=True)
     document = os.environ.get("KB_A11Y_DOCUMENT", "")
     question = os.environ.get("KB_A11Y_QUESTION", "Hvor ofte bør opplæringen i personvern gjentas?")
+    email, password = os.environ.get("KB_A11Y_EMAIL", ""), os.environ.get("KB_A11Y_PASSWORD", "")
     report = Report()
     driver = make_driver()
     try:
@@ -468,7 +630,7 @@ def main():
         ]
         if document:
             pages.append((f"/dokumenter/{urllib.parse.quote(document, safe='')}?side=1", "dokument"))
-        pages += [("/tilbakemeldinger", "tilbakemeldinger"), ("/finnes-ikke", "404"),
+        pages += [("/logg-inn", "logg-inn"), ("/finnes-ikke", "404"),
                   ("/?lang=nn", "forside-nn"), ("/?lang=en", "forside-en"),
                   ("/tiltak?lang=nn", "tiltak-nn"), ("/tiltak?lang=en", "tiltak-en")]
         # Keyboard flows first: they also send feedback, so /tilbakemeldinger has a row to check below.
@@ -482,10 +644,18 @@ def main():
                 check_page(driver, base, path, name, report, shots)
             except (WebDriverException, RuntimeError) as e:
                 report.check(False, "side", f"{path}: {getattr(e, 'msg', None) or e}")
+        # Signed in last: every page above is checked as an anonymous visitor sees it.
+        if email and password:
+            try:
+                check_signed_in(driver, base, report, shots, email, password)
+            except (WebDriverException, RuntimeError) as e:
+                report.check(False, "innlogget", f"{getattr(e, 'msg', None) or e}")
+        else:
+            print("Innlogget: hoppet over (KB_A11Y_EMAIL og KB_A11Y_PASSWORD er ikke satt)")
     finally:
         driver.quit()
     try:
-        check_no_js(base, report, shots)
+        check_no_js(base, report, shots, email, password)
     except WebDriverException as e:
         report.check(False, "uten-js", f"{getattr(e, 'msg', None) or e}")
 

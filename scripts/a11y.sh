@@ -2,7 +2,9 @@
 # Accessibility gate: drives every page in headless Chromium via selenium + axe-core (axe-selenium-python),
 # fails on any WCAG 2.1 A/AA violation or sideways scrolling at 320 px, checks keyboard-only use of the main
 # forms and that search works without JavaScript (see scripts/a11y.py). Screenshots land in ./screenshots/
-# (git-ignored). Imports two small documents first, then starts the server on a free port with demo data.
+# (git-ignored). Imports two small documents and creates an administrator (with the CLI, a fresh random
+# password) first, then starts the server on a free port with demo data; a11y.py signs in through the form and
+# checks the account, admin and organisation pages as well.
 # Usage: scripts/a11y.sh path/to/kompetansebro
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -62,8 +64,20 @@ env -u KOMPETANSEBRO_DATABASE_URL -u KOMPETANSEBRO_EMBEDDINGS_URL \
     "$BIN" import documents "$DOCS" --data "$WORK/data" >"$WORK/import.log" 2>&1 \
     || { echo "a11y: import av dokumenter feilet:" >&2; cat "$WORK/import.log" >&2; exit 1; }
 
+# The first administrator, as an operator would make it (also an editor, so /tilbakemeldinger can be checked).
+# A fresh password per run, never a fixed one; bcrypt cost 4 keeps sign-ins fast (for the server too).
+export KOMPETANSEBRO_BCRYPT_COST=4
+ADMIN_EMAIL=admin@example.no
+ADMIN_PASSWORD="a11y-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
+printf '%s\n' "$ADMIN_PASSWORD" | env -u KOMPETANSEBRO_DATABASE_URL -u KOMPETANSEBRO_EMBEDDINGS_URL \
+    "$BIN" user create --data "$WORK/data" --admin --editor --email "$ADMIN_EMAIL" --name "Ada Admin" --password-stdin \
+    >"$WORK/user.log" 2>&1 \
+    || { echo "a11y: oppretting av administrator feilet:" >&2; cat "$WORK/user.log" >&2; exit 1; }
+
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
-env -u KOMPETANSEBRO_DATABASE_URL -u KOMPETANSEBRO_EMBEDDINGS_URL "$BIN" serve --demo --port "$PORT" --data "$WORK/data" \
+# The public address is this server, so invitation links point here and cookies are not marked Secure.
+env -u KOMPETANSEBRO_DATABASE_URL -u KOMPETANSEBRO_EMBEDDINGS_URL KOMPETANSEBRO_PUBLIC_URL="http://127.0.0.1:$PORT" \
+    "$BIN" serve --demo --port "$PORT" --data "$WORK/data" \
     >"$WORK/server.log" 2>&1 &
 SERVER=$!
 ready=""
@@ -77,6 +91,7 @@ if [ -z "$ready" ]; then echo "a11y: serveren startet ikke:" >&2; cat "$WORK/ser
 cd "$ROOT"
 status=0
 KB_A11Y_DOCUMENT=a11y-veileder-personvern KB_A11Y_QUESTION="Hvor ofte bør opplæringen i personvern gjentas?" \
+    KB_A11Y_EMAIL="$ADMIN_EMAIL" KB_A11Y_PASSWORD="$ADMIN_PASSWORD" \
     "$VENV/bin/python" "$ROOT/scripts/a11y.py" "http://127.0.0.1:$PORT" || status=$?
 echo "a11y: ferdig på $(( $(date +%s) - START )) s (installasjon $((INSTALLED - START)) s)" >&2
 exit $status

@@ -45,7 +45,6 @@ public final class AppServices: Sendable {
         self.configuration = configuration
         self.store = store
         self.clock = clock
-        self.catalogue = CatalogueService(store: store)
         self.frameworks = FrameworkService(store: store)
                 let embedder: (any Embedder)? = configuration.embeddingsURL.map { url in
             CachingEmbedder(
@@ -60,6 +59,7 @@ public final class AppServices: Sendable {
                 endpoint: ModelEndpoint(baseURL: url, model: configuration.chatModel ?? "default", apiKey: configuration.chatAPIKey))
         }
         self.audit = AuditLog(store: store, clock: clock)
+        self.catalogue = CatalogueService(store: store, audit: audit)
         self.interchange = InterchangeService(store: store, clock: clock, audit: audit)
         self.documents = DocumentService(store: store, pdf: PopplerPDFTextExtractor(), clock: clock, audit: audit, model: chat)
         self.feedback = FeedbackService(store: store, clock: clock)

@@ -283,6 +283,27 @@ struct People: Sendable {
     }
 }
 
+@Suite struct TagConfirmationTests {
+    @Test func anEditorConfirmsASuggestedTag() async throws {
+        try await withPeople { client, services, _ in
+            var measure = Measure.mock("ki1", name: "Kunstig intelligens for ledere", provider: "Tilbyder X")
+            measure.description = "Et kurs om kunstig intelligens, maskinlæring og ansvarlig bruk av KI i offentlig sektor."
+            try await services.store.measures.upsert([measure])
+            let anonymous = try await Browser(client).get("/tiltak/ki1")
+            #expect(!anonymous.text.contains("Foreslåtte emner"), "suggestions are for editors")
+            let editor = Browser(client)
+            try await editor.signIn("redaktor@example.no", testPassword)
+            let page = try await editor.get("/tiltak/ki1")
+            #expect(page.text.contains("Foreslåtte emner"))
+            let code = try #require(page.text.components(separatedBy: #"name="node" value=""#).dropFirst().first.map { String($0.prefix { $0 != "\"" }) })
+            #expect(try await editor.post("/tiltak/ki1/emner", [("node", code)]).status == .seeOther)
+            let stored = try #require(try await services.store.measures.measure(identifier: "ki1"))
+            #expect(stored.teaches.contains { $0.code == code && $0.origin == .confirmed })
+            #expect(try await editor.post("/tiltak/ki1/emner", [("node", "FINNES.IKKE")]).status == .badRequest)
+        }
+    }
+}
+
 @Suite struct RestrictedDocumentTests {
     @Test func onlyTheAccessGroupReadsRestrictedDocumentsAndEveryReadIsAudited() async throws {
         try await withPeople { client, services, _ in

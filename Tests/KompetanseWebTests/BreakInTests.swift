@@ -50,6 +50,7 @@ let routeTable: [String: RouteCase] = [
     "GET /tiltak": .init(access: .open, path: "/tiltak"),
     "GET /tiltak/finn": .init(access: .open, path: "/tiltak/finn?behov=ledelse"),
     "GET /tiltak/{id}": .init(access: .open, path: "/tiltak/x1"),
+    "POST /tiltak/{id}/emner": .init(access: .editor, path: "/tiltak/x1/emner", fields: [("node", "DI2X.T.1")]),
     "GET /tilbydere": .init(access: .open, path: "/tilbydere"),
     "GET /rammeverk": .init(access: .open, path: "/rammeverk"),
     "GET /rammeverk/dekning": .init(access: .open, path: "/rammeverk/dekning"),

@@ -4,6 +4,24 @@ import KompetanseStore
 /// Browsing the catalogue of measures and providers.
 public struct CatalogueService: Sendable {
     let store: any Store
+    let audit: AuditLog
+
+    /// Confirms that a measure builds a framework node (editors): the tag is stored with origin "confirmed",
+    /// replacing a suggested or declared tag for the same node.
+    public func confirmTag(measure identifier: String, node code: String, as principal: Principal) async throws -> Measure {
+        try principal.require(.editCatalogue, "bekrefte emner på tiltak")
+        guard var measure = try await store.measures.measure(identifier: identifier) else {
+            throw ServiceError.notFound("tiltaket «\(identifier)»")
+        }
+        guard let frameworkCode = try await store.frameworks.frameworkCode(ofNode: code),
+            let node = try await store.frameworks.framework(code: frameworkCode)?.node(code: code)
+        else { throw ServiceError.invalidInput("ukjent rammeverksnode «\(code)»") }
+        measure.teaches.removeAll { $0.code == code }
+        measure.teaches.append(TaughtTerm(code: code, name: node.label, origin: .confirmed))
+        try await store.measures.upsert([measure])
+        try await audit.record("measure.tag-confirm", by: principal, kind: "measure", target: identifier, detail: code)
+        return measure
+    }
 
     /// A measure with the framework nodes it builds resolved to labels.
     public struct MeasureDetail: Sendable {

@@ -87,6 +87,14 @@ public final class MatchService: Sendable {
             .map { ($0, engine.engine.concepts.suggestedTags(for: $0)) }.filter { !$0.1.isEmpty }
     }
 
+    /// Suggested tags for one measure: framework nodes its words point to that it is not tagged with yet.
+    public func suggestedTags(for identifier: String, as principal: Principal) async throws -> [ConceptMatch] {
+        let engine = try await engine()
+        guard let measure = engine.engine.measures[identifier] else { throw ServiceError.notFound("tiltaket «\(identifier)»") }
+        let tagged = Set(measure.teaches.compactMap(\.code))
+        return engine.engine.concepts.suggestedTags(for: measure).filter { !tagged.contains($0.node.code) }
+    }
+
     private func engine() async throws -> BuiltEngine {
         let revision = try await store.measures.revision() + "/" + (try await store.frameworks.summaries().map(\.code).joined())
         if let cached = await cache.engine(for: revision) { return cached }

@@ -13,6 +13,7 @@ struct PageController: Sendable {
         router.get(RouterPath(SiteRoute.match.path), use: match)
         router.get(RouterPath(SiteRoute.coverage.path), use: coverage)
         router.get(RouterPath("/tiltak/:id"), use: measure)
+        router.post(RouterPath("/tiltak/:id/emner"), use: confirmTag)
         router.get(RouterPath(SiteRoute.providers.path), use: providers)
         router.get(RouterPath(SiteRoute.frameworks.path), use: frameworks)
         router.get(RouterPath("/rammeverk/:code"), use: framework)
@@ -80,13 +81,29 @@ struct PageController: Sendable {
         let texts = renderer.texts(for: request.uiLanguage)
         let identifier = try context.parameters.require("id")
         let detail = try await services.catalogue.measure(identifier: identifier, as: context.principal)
-        let model = MeasureShow.model(detail, frameworkCodes: try await services.frameworks.frameworkCodesByNode(), texts: texts)
+        var model = MeasureShow.model(detail, frameworkCodes: try await services.frameworks.frameworkCodesByNode(), texts: texts)
+        if context.principal.can(.editCatalogue) {
+            model.suggestions = try await services.matching.suggestedTags(for: identifier, as: context.principal).map {
+                .init(
+                    code: $0.node.code, label: $0.node.label, href: SiteRoute.node(framework: $0.frameworkCode, node: $0.node.code).path,
+                    words: $0.words.joined(separator: ", "))
+            }
+            model.hasSuggestions = !model.suggestions.isEmpty
+            model.confirmAction = SiteRoute.measure(identifier).path + "/emner"
+        }
         return renderer.page(
             "measure", model: model, title: detail.measure.name, section: .catalogue,
             breadcrumbs: [
                 Crumb(label: texts["nav_home"], href: "/"), Crumb(label: texts["nav_catalogue"], href: SiteRoute.measures.path),
                 Crumb(label: detail.measure.name, href: nil),
             ], request: request, context: context)
+    }
+
+    @Sendable func confirmTag(_ request: Request, context: SiteContext) async throws -> Response {
+        let identifier = try context.parameters.require("id")
+        let fields = try await request.formFields(context: context)
+        _ = try await services.catalogue.confirmTag(measure: identifier, node: fields["node"] ?? "", as: context.principal)
+        return AccountController.redirect(to: SiteRoute.measure(identifier).path)
     }
 
     @Sendable func providers(_ request: Request, context: SiteContext) async throws -> Response {

@@ -170,6 +170,17 @@ enum MeasureShow {
         let taught: [Taught]
         let hasTaught: Bool
         let provenance: Provenance?
+        var suggestions: [Suggestion] = []
+        var hasSuggestions = false
+        var confirmAction = ""
+    }
+
+    /// A tag the concept layer suggests, for an editor to confirm.
+    struct Suggestion: Sendable {
+        let code: String
+        let label: String
+        let href: String
+        let words: String
     }
 
     struct Taught: Sendable {
