@@ -438,6 +438,13 @@ def check_sign_in_keyboard(driver, base, report, shots, email, password, max_tab
     through /konto from the top: every stop (the sign-out button in the header too) shows a visible focus."""
     path = "/logg-inn"
     print(f"Tastatur: logg inn på {path} med tastaturet alene, deretter /konto (TAB fra toppen, maks {max_tabs})")
+    # The header's sign-in link must lead to the form (an empty href only reloads the page it is on).
+    fresh(driver, base + "/?lang=nb")  # the pages above leave the language cookie at English
+    links = driver.find_elements(By.CSS_SELECTOR, "header .account a")
+    href = links[0].get_attribute("href") if links else ""
+    report.check(urllib.parse.urlsplit(href or "").path == path, "lenke",
+                 f"/: lenken «Logg inn» i toppfeltet går ikke til {path}: "
+                 f"{links[0].get_attribute('outerHTML') if links else 'ingen lenke i header .account'}")
     fresh(driver, base + path)
     if not tab_to(driver, path, report, lambda i: i["id"] == "email", "e-postfeltet (#email)"):
         return False
@@ -457,8 +464,10 @@ def check_sign_in_keyboard(driver, base, report, shots, email, password, max_tab
     first = stops[0] if stops else None
     report.check(bool(first) and "skip" in first["cls"].split(), "hopplenke",
                  f"/konto: første fokuserbare element er {describe(first)}, ikke hopplenken")
-    report.check(any(s["tag"] == "button" and s["form"] == "/logg-ut" for s in stops), "tastatur",
-                 f"/konto: «Logg ut»-knappen nås ikke innen {max_tabs} TAB")
+    if not any(s["tag"] == "button" and s["form"] == "/logg-ut" for s in stops):
+        header = driver.find_elements(By.CSS_SELECTOR, "header .account")
+        shown = " ".join(header[0].get_attribute("outerHTML").split()) if header else "ingen header .account"
+        report.check(False, "tastatur", f"/konto: «Logg ut»-knappen nås ikke innen {max_tabs} TAB (toppfeltet: {shown})")
     report.check(any(s["id"] == "label" for s in stops) and any(s["id"] == "new_password" for s in stops),
                  "tastatur", f"/konto: feltene for ny API-nøkkel og nytt passord nås ikke innen {max_tabs} TAB")
     return True
