@@ -79,8 +79,11 @@ struct People: Sendable {
             #expect(signedIn.location == "/konto")
             let cookie = signedIn.headers[values: .setCookie].first { $0.hasPrefix("kb_session=") } ?? ""
             #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "\(cookie)")
+            let signedOut = try await Browser(client).get("/")
+            #expect(signedOut.text.contains(#"<a href="/logg-inn?neste=%2F">Logg inn</a>"#), "the header links to sign-in")
             let account = try await browser.get("/konto")
             #expect(account.status == .ok)
+            #expect(account.text.contains(#"action="/logg-ut""#) && account.text.contains("Logg ut"), "the header offers sign-out")
             #expect(account.text.contains("medlem.a@example.no"))
             #expect(account.text.contains("Etat A"))
             #expect(try await browser.post("/logg-ut", []).status == .seeOther)

@@ -91,6 +91,19 @@ extension LayoutModel: MustacheParent {
         case "languages": languages
         case "breadcrumbs": breadcrumbs
         case "hasBreadcrumbs": hasBreadcrumbs
+        case "account": account
+        case "signInHref": signInHref
+        default: nil
+        }
+    }
+}
+
+extension AccountLink: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "name": name
+        case "href": href
+        case "current": current
         default: nil
         }
     }
