@@ -534,6 +534,53 @@ def check_invitation(base, invitation, organisation, report, shots):
         driver.quit()
 
 
+def check_assessment(driver, base, report, shots):
+    """Through the forms: a round for the group (opened on /kartlegging), answered through the personal link in a
+    fresh signed-out browser, closed, then the result (with a target), recommendations, plan (with a suggestion)
+    and report. Returns the pages to check signed in."""
+    driver.get(base + "/kartlegging")
+    titles = driver.find_elements(By.CSS_SELECTOR, "form[action='/kartlegging/runder'] input[name=title]")
+    if not report.check(bool(titles), "oppsett", "/kartlegging: skjemaet «Start en ny runde» mangler"):
+        return []
+    titles[0].send_keys("Nullpunktsmåling for ledergruppen")
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/kartlegging/runder'] button[type=submit]"))
+    round_path = page_path(driver).split("?")[0]
+    codes = [c.text.strip() for c in driver.find_elements(By.CSS_SELECTOR, "code.secret")]
+    links = [urllib.parse.urlsplit(c).path for c in codes if "/kartlegging/svar/" in c]
+    rounds = driver.find_elements(By.CSS_SELECTOR, "form[action$='/lukk']")
+    if not report.check(bool(links) and bool(rounds), "oppsett",
+                        f"/kartlegging: runden ga ingen personlige lenker (url {driver.current_url}; "
+                        f"melding: {form_error(driver) or 'ingen'})"):
+        return []
+    round_path = rounds[0].get_attribute("action").rsplit("/lukk", 1)[0]
+    round_path = urllib.parse.urlsplit(round_path).path
+    check_page(driver, base, round_path + " (med nye lenker)", "runde-lenker", report, shots, load=False)
+    member = make_driver()
+    try:
+        check_page(member, base, links[0], "svarskjema", report, shots)
+        for fieldset in member.find_elements(By.CSS_SELECTOR, "form.answers fieldset"):
+            radios = fieldset.find_elements(By.CSS_SELECTOR, "input[type=radio]")
+            if radios:
+                member.execute_script("arguments[0].click();", radios[min(2, len(radios) - 1)])
+        click_and_wait(member, member.find_element(By.CSS_SELECTOR, "button[value=lever]"))
+        report.check("levert" in member.page_source, "oppsett", f"{links[0]}: svarene ble ikke levert "
+                     f"(melding: {form_error(member) or 'ingen'})")
+        check_page(member, base, links[0] + " (levert)", "svarskjema-levert", report, shots, load=False)
+    finally:
+        member.quit()
+    driver.get(base + round_path)
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form[action$='/lukk'] button[type=submit]"))
+    Select(driver.find_element(By.ID, "target")).select_by_value("4")
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form[action$='/mal'] button[type=submit]"))
+    driver.get(base + round_path + "/plan")
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form[action$='/plan/forslag'] button[type=submit]"))
+    check_page(driver, base, round_path + "/plan (med forslag)", "plan-forslag", report, shots, load=False)
+    print(f"  OK  runde {round_path} åpnet, besvart gjennom lenken, lukket, med mål og planforslag")
+    return [("/kartlegging", "kartlegging"), ("/kartlegging/instrumenter/di2x-kapabiliteter", "instrument"),
+            (round_path, "runde"), (round_path + "/resultat", "resultat"), (round_path + "/tiltak", "anbefalinger"),
+            (round_path + "/plan", "plan"), (round_path + "/rapport", "rapport")]
+
+
 def check_signed_in(driver, base, report, shots, email, password):
     if not check_sign_in_keyboard(driver, base, report, shots, email, password):
         return
@@ -546,6 +593,8 @@ def check_signed_in(driver, base, report, shots, email, password):
     if organisation:
         pages.append((organisation, "organisasjon"))
     pages.append(("/tilbakemeldinger", "tilbakemeldinger"))
+    if invitation:
+        pages += check_assessment(driver, base, report, shots)
     print(f"axe-core ({', '.join(TAGS)}) og reflow ved {NARROW}px på {len(pages)} sider innlogget som {email}")
     for path, name in pages:
         try:

@@ -47,7 +47,9 @@ struct AssessmentController: Sendable {
         var organisations: [AssessmentIndex.OrganisationBlock] = []
         if context.principal.isSignedIn {
             for organisation in try await services.organisations.organisations(as: context.principal)
-            where context.principal.organisations[organisation.identifier] != nil {
+            where context.principal.organisations[organisation.identifier] != nil
+                || context.principal.can(.manageOrganisation(organisation.identifier))
+            {
                 let rounds = try await services.assessments.rounds(organisation: organisation.identifier, as: context.principal)
                 let groups = try await services.organisations.overview(identifier: organisation.identifier, as: context.principal).groups
                 let canManage = context.principal.can(.manageOrganisation(organisation.identifier))
