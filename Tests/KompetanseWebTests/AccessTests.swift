@@ -84,6 +84,7 @@ struct People: Sendable {
             let account = try await browser.get("/konto")
             #expect(account.status == .ok)
             #expect(account.text.contains(#"action="/logg-ut""#) && account.text.contains("Logg ut"), "the header offers sign-out")
+            #expect(account.text.contains("Konto: medlem.a@example.no"), "the header names who is signed in")
             #expect(account.text.contains("medlem.a@example.no"))
             #expect(account.text.contains("Etat A"))
             #expect(try await browser.post("/logg-ut", []).status == .seeOther)

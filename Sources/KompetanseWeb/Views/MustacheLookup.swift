@@ -101,7 +101,7 @@ extension LayoutModel: MustacheParent {
 extension AccountLink: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "name": name
+        case "name": self.name
         case "href": href
         case "current": current
         default: nil
