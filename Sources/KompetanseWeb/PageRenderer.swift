@@ -61,10 +61,10 @@ struct PageRenderer: Sendable {
         Texts(language: language, strings: strings.strings(for: language))
     }
 
-    /// A complete HTML response.
+    /// A complete HTML response; `isPrivate` pages are never stored by caches.
     func page<Model: PageModel>(
         _ template: String, model: Model, title: String, section: Section, breadcrumbs: [Crumb] = [],
-        request: Request, context: SiteContext, status: HTTPResponse.Status = .ok
+        request: Request, context: SiteContext, status: HTTPResponse.Status = .ok, isPrivate: Bool = false
     ) -> Response {
         let language = request.uiLanguage
         let texts = texts(for: language)
@@ -105,6 +105,8 @@ struct PageRenderer: Sendable {
         var response = Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8"],
             body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+        // Pages with secrets shown once (new tokens and links) or personal answers must not be kept by any cache.
+        if isPrivate { response.headers[.cacheControl] = "no-store" }
         if let requested = request.uri.formParameters.get("lang"), UILanguage(rawValue: requested) != nil {
             response.setCookie(
                 Cookie(name: "lang", value: requested, maxAge: 31_536_000, path: "/", secure: false, httpOnly: true, sameSite: .lax))

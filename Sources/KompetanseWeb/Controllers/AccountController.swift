@@ -154,12 +154,10 @@ struct AccountController: Sendable {
                       revokeHref: $0.revokedAt == nil ? SiteRoute.revokeToken($0.identifier).path : nil)
             },
             newToken: newToken, error: error, notice: notice)
-        var response = renderer.page(
+        return renderer.page(
             "account", model: model, title: texts["account_title"], section: .account,
             breadcrumbs: [Crumb(label: texts["nav_home"], href: "/"), Crumb(label: texts["account_title"], href: nil)],
-            request: request, context: context, status: status)
-        response.headers[.cacheControl] = "no-store"
-        return response
+            request: request, context: context, status: status, isPrivate: true)
     }
 
     @Sendable func changePassword(_ request: Request, context: SiteContext) async throws -> Response {
@@ -216,12 +214,10 @@ struct AccountController: Sendable {
             signedIn: context.principal.isSignedIn, name: context.principal.name,
             signInHref: SiteRoute.signIn.path + SiteRoute.query([("neste", here)]), email: fields["email"] ?? "",
             personName: fields["name"] ?? "", error: error)
-        var response = renderer.page(
+        return renderer.page(
             "invitation", model: model, title: texts["invitation_title"], section: .organisations,
             breadcrumbs: [Crumb(label: texts["nav_home"], href: "/"), Crumb(label: texts["invitation_title"], href: nil)],
-            request: request, context: context, status: status)
-        response.headers[.cacheControl] = "no-store"
-        return response
+            request: request, context: context, status: status, isPrivate: true)
     }
 
     @Sendable func acceptInvitation(_ request: Request, context: SiteContext) async throws -> Response {

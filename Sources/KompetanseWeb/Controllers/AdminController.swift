@@ -158,15 +158,13 @@ struct AdminController: Sendable {
             },
             groupAction: SiteRoute.organisationGroups(identifier).path,
             inviteAction: SiteRoute.organisationInvitations(identifier).path, newLink: newLink, error: error)
-        var response = renderer.page(
+        return renderer.page(
             "organisation", model: model, title: overview.organisation.name, section: .organisations,
             breadcrumbs: [
                 Crumb(label: texts["nav_home"], href: "/"),
                 Crumb(label: texts["organisations_title"], href: SiteRoute.organisations.path),
                 Crumb(label: overview.organisation.name, href: nil),
-            ], request: request, context: context, status: status)
-        response.headers[.cacheControl] = "no-store"
-        return response
+            ], request: request, context: context, status: status, isPrivate: true)
     }
 
     @Sendable func createGroup(_ request: Request, context: SiteContext) async throws -> Response {

@@ -156,11 +156,9 @@ struct AssessmentController: Sendable {
             newLinks: newLinks.map { .init(label: $0.label, url: services.configuration.publicURL + $0.path) },
             hasNewLinks: !newLinks.isEmpty, addAction: SiteRoute.roundParticipants(identifier).path,
             closeAction: SiteRoute.closeRound(identifier).path, resultHref: SiteRoute.roundResult(identifier).path)
-        var response = renderer.page(
+        return renderer.page(
             "round", model: model, title: round.title, section: .assessment, breadcrumbs: crumbs(texts, [Crumb(label: round.title, href: nil)]),
-            request: request, context: context, status: status)
-        response.headers[.cacheControl] = "no-store"
-        return response
+            request: request, context: context, status: status, isPrivate: true)
     }
 
     @Sendable func addParticipant(_ request: Request, context: SiteContext) async throws -> Response {
@@ -216,12 +214,10 @@ struct AssessmentController: Sendable {
                     .init(id: field + "-ir", name: field, value: ItemResponse.notRelevantText, label: texts["answer_not_relevant"], checked: chosen == .notRelevant))
                 return .init(number: index + 1, text: item.text.text(language: language), options: options)
             })
-        var response = renderer.page(
+        return renderer.page(
             "answer", model: model, title: texts["answer_title"], section: .assessment,
             breadcrumbs: [Crumb(label: texts["nav_home"], href: "/"), Crumb(label: texts["answer_title"], href: nil)],
-            request: request, context: context, status: status)
-        response.headers[.cacheControl] = "no-store"
-        return response
+            request: request, context: context, status: status, isPrivate: true)
     }
 
     @Sendable func saveAnswers(_ request: Request, context: SiteContext) async throws -> Response {
