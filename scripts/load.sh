@@ -10,6 +10,10 @@ SECONDS_LOAD=${KB_LOAD_SECONDS:-30}
 command -v wrk >/dev/null || { [ "$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null || sudo apt-get install -y -qq wrk >/dev/null; }
 WORK=$(mktemp -d -t kb-load.XXXXXX)
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+# An editor's API token, to read the stored feedback back for the lost-write check (the list is for editors).
+echo "lasttest-passord-123" | env -u KOMPETANSEBRO_DATABASE_URL KOMPETANSEBRO_BCRYPT_COST=4 "$BIN" user create \
+    --data "$WORK/data" --editor --email last@example.no --name Lasttest --password-stdin >/dev/null
+TOKEN=$(env -u KOMPETANSEBRO_DATABASE_URL "$BIN" user token --data "$WORK/data" --email last@example.no --label last)
 env -u KOMPETANSEBRO_DATABASE_URL -u KOMPETANSEBRO_EMBEDDINGS_URL "$BIN" serve --demo --port "$PORT" --data "$WORK/data" \
     >"$WORK/server.log" 2>&1 &
 SERVER=$!
@@ -37,7 +41,7 @@ for kind in page match write; do
     echo "samtidig $kind: $(rps "$f") req/s, p50 $(pct "$f" 50), p99 $(pct "$f" 99), feil: $(grep -oE 'Non-2xx or 3xx responses: [0-9]+' "$f" || echo 0)"
 done
 ACK=$(grep -oE 'ACKNOWLEDGED [0-9]+' "$WORK/mixed-write.txt" | grep -oE '[0-9]+')
-curl -sf "$URL/api/v1/feedback" >"$WORK/feedback.json"
+curl -sf -H "Authorization: Bearer $TOKEN" "$URL/api/v1/feedback" >"$WORK/feedback.json"
 python3 - "$WORK/feedback.json" "$ACK" <<'PY'
 import json, sys
 items = [f for f in json.load(open(sys.argv[1]))["items"] if f["reference"].startswith("last-")]
