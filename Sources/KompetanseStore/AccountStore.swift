@@ -84,6 +84,10 @@ public protocol AccountStore: Sendable {
     /// An organisation's memberships.
     func memberships(organisationIdentifier: String) async throws -> [Membership]
 
+    /// Removes a person from an organisation; false when they were not a member.
+    func removeMembership(organisationIdentifier: String, personIdentifier: String) async throws -> Bool
+    /// Ends an open invitation before it is used; false when there is no such open invitation.
+    func revokeInvitation(identifier: String, organisationIdentifier: String, at timestamp: String) async throws -> Bool
     /// Stores a new invitation under its hashed secret.
     func createInvitation(_ invitation: Invitation, secretHash: String) async throws
     /// The invitation with the hashed secret.

@@ -266,6 +266,29 @@ struct People: Sendable {
         }
     }
 
+    @Test func anOrganisationAdminRemovesMembersAndWithdrawsInvitations() async throws {
+        try await withPeople { client, services, people in
+            let admin = Browser(client)
+            try await admin.signIn("leder.a@example.no", testPassword)
+            let page = try await admin.get("/organisasjoner/\(people.orgA.identifier)")
+            #expect(page.text.contains("Fjern fra organisasjonen"))
+            let member = try #require(try await services.store.accounts.person(email: "medlem.a@example.no"))
+            let leader = try #require(try await services.store.accounts.person(email: "leder.a@example.no"))
+            let lastAdmin = try await admin.post("/organisasjoner/\(people.orgA.identifier)/medlemmer/\(leader.identifier)/fjern", [])
+            #expect(lastAdmin.status == .conflict && lastAdmin.text.contains("siste organisasjonsadministratoren"))
+            #expect(try await admin.post("/organisasjoner/\(people.orgA.identifier)/medlemmer/\(member.identifier)/fjern", []).status == .seeOther)
+            let removed = Browser(client)
+            try await removed.signIn("medlem.a@example.no", testPassword)
+            #expect(try await removed.get("/organisasjoner/\(people.orgA.identifier)").status == .notFound, "a removed member sees nothing")
+            _ = try await admin.get("/organisasjoner/\(people.orgA.identifier)")
+            let created = try await admin.post("/organisasjoner/\(people.orgA.identifier)/invitasjoner", [("role", "member")])
+            let link = String(created.text.components(separatedBy: #"<code class="secret">"#)[1].prefix { $0 != "<" }.dropFirst("http://127.0.0.1:8080".count))
+            let withdraw = String(created.text.components(separatedBy: "/invitasjoner/").dropFirst().first { $0.contains("/trekk-tilbake") }?.prefix { $0 != "/" } ?? "")
+            #expect(try await admin.post("/organisasjoner/\(people.orgA.identifier)/invitasjoner/\(withdraw)/trekk-tilbake", []).status == .seeOther)
+            #expect(try await Browser(client).get(link).status == .conflict, "a withdrawn link no longer works")
+        }
+    }
+
     @Test func onlyAdministratorsManagePeopleAndReadTheAuditLog() async throws {
         try await withPeople { client, services, _ in
             let editor = Browser(client)

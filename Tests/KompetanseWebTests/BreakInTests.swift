@@ -83,6 +83,10 @@ let routeTable: [String: RouteCase] = [
     "POST /organisasjoner/{id}/invitasjoner": .init(access: .organisationAdmin, path: "/organisasjoner/{orgA}/invitasjoner", fields: [("role", "admin")]),
     "POST /organisasjoner/{id}/medlemmer/{person}": .init(
         access: .organisationAdmin, path: "/organisasjoner/{orgA}/medlemmer/{memberA}", fields: [("role", "admin")]),
+    "POST /organisasjoner/{id}/medlemmer/{person}/fjern": .init(
+        access: .organisationAdmin, path: "/organisasjoner/{orgA}/medlemmer/{memberA}/fjern"),
+    "POST /organisasjoner/{id}/invitasjoner/{invitation}/trekk-tilbake": .init(
+        access: .organisationAdmin, path: "/organisasjoner/{orgA}/invitasjoner/{invitationA}/trekk-tilbake"),
     // Editors and administrators.
     "GET /tilbakemeldinger": .init(access: .editor, path: "/tilbakemeldinger"),
     "GET /admin": .init(access: .administrator, path: "/admin"),
@@ -282,7 +286,8 @@ struct AttackFixture: Sendable {
         let admin = try await principal("admin@example.no")
         let (revoked, revokedInfo) = try await services.accounts.createToken(label: "gammel", as: admin)
         try await services.accounts.revokeToken(identifier: revokedInfo.identifier, as: admin)
-        let (secret, _) = try await services.organisations.invite(organisation: people.orgA.identifier, role: .member, group: nil, as: .commandLine)
+        let (secret, invitationA) = try await services.organisations.invite(
+            organisation: people.orgA.identifier, role: .member, group: nil, as: .commandLine)
         let memberA = try #require(try await services.store.accounts.person(email: "medlem.a@example.no"))
         let opened = try await services.assessments.openRound(
             organisation: people.orgA.identifier, group: people.groupA.identifier, instrument: "di2x-kapabiliteter", kind: .baseline,
@@ -292,6 +297,7 @@ struct AttackFixture: Sendable {
             values: [
                 "{orgA}": people.orgA.identifier, "{groupA}": people.groupA.identifier, "{memberA}": memberA.identifier,
                 "{tokenB}": tokenB.identifier, "{secret}": secret, "{roundA}": opened.round.identifier,
+                "{invitationA}": invitationA.identifier,
                 "{participantA}": participant.identifier, "{answer}": String(opened.links[0].path.dropFirst("/kartlegging/svar/".count)),
             ],
             tokens: tokens, revokedToken: revoked)

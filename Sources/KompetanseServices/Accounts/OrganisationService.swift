@@ -186,6 +186,33 @@ public struct OrganisationService: Sendable {
             detail: "rolle \(role.rawValue), \(groups.count) grupper")
     }
 
+    /// Removes a member (organisation admins). The last organisation admin cannot be removed, so the organisation
+    /// is never left without someone who can manage it.
+    public func removeMember(organisation: String, person: String, as principal: Principal) async throws {
+        _ = try await visibleOrganisation(organisation, as: principal)
+        try principal.require(.manageOrganisation(organisation), "fjerne medlemmer i denne organisasjonen")
+        let memberships = try await store.accounts.memberships(organisationIdentifier: organisation)
+        guard let membership = memberships.first(where: { $0.personIdentifier == person }) else {
+            throw ServiceError.notFound("medlemmet")
+        }
+        if membership.role == .admin, memberships.filter({ $0.role == .admin }).count == 1 {
+            throw ServiceError.conflict("den siste organisasjonsadministratoren kan ikke fjernes; gjør en annen til administrator først")
+        }
+        _ = try await store.accounts.removeMembership(organisationIdentifier: organisation, personIdentifier: person)
+        try await audit.record("membership.remove", by: principal, kind: "membership", target: "\(organisation)/\(person)")
+    }
+
+    /// Withdraws an invitation that has not been used (organisation admins): its link stops working.
+    public func revokeInvitation(organisation: String, invitation: String, as principal: Principal) async throws {
+        _ = try await visibleOrganisation(organisation, as: principal)
+        try principal.require(.manageOrganisation(organisation), "trekke tilbake invitasjoner i denne organisasjonen")
+        guard
+            try await store.accounts.revokeInvitation(
+                identifier: invitation, organisationIdentifier: organisation, at: clock.timestamp())
+        else { throw ServiceError.notFound("en åpen invitasjon med denne identifikatoren") }
+        try await audit.record("invitation.revoke", by: principal, kind: "organisation", target: organisation, detail: invitation)
+    }
+
     static func validName(_ name: String, what: String) throws -> String {
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty, name.count <= 200 else {

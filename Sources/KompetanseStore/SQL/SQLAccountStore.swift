@@ -309,7 +309,47 @@ struct SQLAccountStore: AccountStore {
         }
     }
 
+    func removeMembership(organisationIdentifier: String, personIdentifier: String) async throws -> Bool {
+        try await engine.transaction { database in
+            let existing = try await database.raw(
+                """
+                SELECT person_identifier FROM memberships
+                WHERE organisation_identifier = \(bind: organisationIdentifier) AND person_identifier = \(bind: personIdentifier)
+                """
+            ).first()
+            guard existing != nil else { return false }
+            try await database.raw(
+                """
+                DELETE FROM memberships
+                WHERE organisation_identifier = \(bind: organisationIdentifier) AND person_identifier = \(bind: personIdentifier)
+                """
+            ).run()
+            return true
+        }
+    }
+
     // MARK: Invitations
+
+    func revokeInvitation(identifier: String, organisationIdentifier: String, at timestamp: String) async throws -> Bool {
+        try await engine.transaction { database in
+            guard
+                let row = try await database.raw(
+                    """
+                    SELECT identifier, data FROM invitations
+                    WHERE identifier = \(bind: identifier) AND organisation_identifier = \(bind: organisationIdentifier)
+                    AND accepted_by IS NULL \(unsafeRaw: engine.kind.lockingClause)
+                    """
+                ).first()
+            else { return false }
+            var invitation = try Self.decode(Invitation.self, row, table: "invitations")
+            guard invitation.expiresAt > timestamp else { return false }
+            invitation.expiresAt = timestamp
+            try await database.raw(
+                "UPDATE invitations SET data = \(bind: try RecordCoding.encode(invitation)) WHERE identifier = \(bind: identifier)"
+            ).run()
+            return true
+        }
+    }
 
     func createInvitation(_ invitation: Invitation, secretHash: String) async throws {
         let data = try RecordCoding.encode(invitation)

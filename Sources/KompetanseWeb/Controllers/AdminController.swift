@@ -19,6 +19,8 @@ struct AdminController: Sendable {
         router.post(RouterPath("/organisasjoner/:id/grupper"), use: createGroup)
         router.post(RouterPath("/organisasjoner/:id/invitasjoner"), use: invite)
         router.post(RouterPath("/organisasjoner/:id/medlemmer/:person"), use: setMembership)
+        router.post(RouterPath("/organisasjoner/:id/medlemmer/:person/fjern"), use: removeMember)
+        router.post(RouterPath("/organisasjoner/:id/invitasjoner/:invitation/trekk-tilbake"), use: revokeInvitation)
     }
 
     // MARK: Administration
@@ -136,6 +138,7 @@ struct AdminController: Sendable {
         let identifier = try context.parameters.require("id")
         let overview = try await services.organisations.overview(identifier: identifier, as: context.principal)
         let groupNames = Dictionary(overview.groups.map { ($0.identifier, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let now = services.clock.timestamp()
         let model = OrganisationShow.Model(
             name: overview.organisation.name, canManage: overview.canManage,
             groups: overview.groups.map { .init(identifier: $0.identifier, name: $0.name) },
@@ -146,6 +149,7 @@ struct AdminController: Sendable {
                     role: texts["org_role_" + member.membership.role.rawValue],
                     groups: member.membership.groups.compactMap { groupNames[$0] }.sorted().joined(separator: ", "),
                     action: SiteRoute.membership(organisation: identifier, person: member.person.identifier).path,
+                    removeAction: SiteRoute.membership(organisation: identifier, person: member.person.identifier).path + "/fjern",
                     isAdmin: member.membership.role == .admin,
                     groupChoices: overview.groups.map {
                         .init(identifier: $0.identifier, name: $0.name, checked: member.membership.groups.contains($0.identifier))
@@ -154,7 +158,9 @@ struct AdminController: Sendable {
             invitations: overview.invitations.map {
                 .init(
                     role: texts["org_role_" + $0.role.rawValue], group: $0.groupIdentifier.flatMap { groupNames[$0] } ?? "–",
-                    createdAt: $0.createdAt, expiresAt: $0.expiresAt, accepted: $0.acceptedBy != nil)
+                    createdAt: $0.createdAt, expiresAt: $0.expiresAt, accepted: $0.acceptedBy != nil,
+                    revokeAction: $0.acceptedBy == nil && $0.expiresAt > now
+                        ? SiteRoute.organisationInvitations(identifier).path + "/\(SiteRoute.encode($0.identifier))/trekk-tilbake" : nil)
             },
             groupAction: SiteRoute.organisationGroups(identifier).path,
             inviteAction: SiteRoute.organisationInvitations(identifier).path, newLink: newLink, error: error)
@@ -189,6 +195,24 @@ struct AdminController: Sendable {
             organisation: identifier, role: role, group: group, as: context.principal)
         let link = services.configuration.publicURL + SiteRoute.invitation(secret).path
         return try await organisationPage(request: request, context: context, newLink: link, error: nil, status: .ok)
+    }
+
+    @Sendable func removeMember(_ request: Request, context: SiteContext) async throws -> Response {
+        let identifier = try context.parameters.require("id")
+        do {
+            try await services.organisations.removeMember(
+                organisation: identifier, person: try context.parameters.require("person"), as: context.principal)
+        } catch ServiceError.conflict(let message) {
+            return try await organisationPage(request: request, context: context, newLink: nil, error: message, status: .conflict)
+        }
+        return AccountController.redirect(to: SiteRoute.organisation(identifier).path)
+    }
+
+    @Sendable func revokeInvitation(_ request: Request, context: SiteContext) async throws -> Response {
+        let identifier = try context.parameters.require("id")
+        try await services.organisations.revokeInvitation(
+            organisation: identifier, invitation: try context.parameters.require("invitation"), as: context.principal)
+        return AccountController.redirect(to: SiteRoute.organisation(identifier).path)
     }
 
     @Sendable func setMembership(_ request: Request, context: SiteContext) async throws -> Response {

@@ -141,6 +141,7 @@ enum OrganisationShow {
         let role: String
         let groups: String
         let action: String
+        let removeAction: String
         let isAdmin: Bool
         let groupChoices: [GroupChoice]
     }
@@ -157,5 +158,6 @@ enum OrganisationShow {
         let createdAt: String
         let expiresAt: String
         let accepted: Bool
+        let revokeAction: String?
     }
 }
