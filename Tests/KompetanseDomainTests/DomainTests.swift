@@ -99,3 +99,10 @@ import Testing
         #expect(series[0].members.map(\.supplement) == [nil, 1, 2, nil])
     }
 }
+
+@Suite struct NorwegianCollationRobustnessTests {
+    @Test func lettersAndDigitsWithCombiningMarksDoNotCrash() {
+        #expect(NorwegianCollation.key("0\u{0303}a\u{0301}b") == "112122", "a marked character sorts as its base")
+        #expect(NorwegianCollation.key("æøå") == "474849")
+    }
+}

@@ -57,8 +57,8 @@ public enum JSONValue: Sendable, Hashable, Codable {
 
     /// The integer, when this value is a whole number.
     public var intValue: Int? {
-        guard let number = numberValue, number.rounded() == number else { return nil }
-        return Int(number)
+        guard let number = numberValue, number.rounded() == number, let whole = Int(exactly: number) else { return nil }
+        return whole
     }
 
     /// The boolean, when this value is one.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Norwegian alphabetical order (… x y z æ ø å) expressed as a key that sorts correctly in any database.
 ///
 /// SQLite and PostgreSQL's `C` collation order æ, ø and å by code point (å before æ), which is wrong for
@@ -10,8 +12,10 @@ public enum NorwegianCollation {
             let code: Int?
             switch character {
             case " ", "-": code = 10
-            case "0"..."9": code = 11 + Int(character.asciiValue! - 48)
-            case "a"..."z": code = 21 + Int(character.asciiValue! - 97)
+            // A digit or letter with a combining mark ("a\u{0301}") falls in these ranges without being ASCII: it
+            // sorts as its base character.
+            case "0"..."9": code = baseASCII(character).map { 11 + Int($0 - 48) }
+            case "a"..."z": code = baseASCII(character).map { 21 + Int($0 - 97) }
             case "é", "è", "ê": code = 25
             case "ó", "ò", "ô": code = 35
             case "ö": code = 48
@@ -20,11 +24,24 @@ public enum NorwegianCollation {
             case "æ": code = 47
             case "ø": code = 48
             case "å": code = 49
-            default: code = nil
+            default:
+                // Other accented letters sort as their base letter ("á" as "a").
+                code = String(character).decomposedStringWithCanonicalMapping.unicodeScalars.first.flatMap { scalar in
+                    switch scalar {
+                    case "0"..."9": 11 + Int(scalar.value - 48)
+                    case "a"..."z": 21 + Int(scalar.value - 97)
+                    default: nil
+                    }
+                }
             }
             if let code { key += String(code) }
         }
         return key
+    }
+
+    /// The ASCII value of a character, or of its first scalar when combining marks follow it.
+    static func baseASCII(_ character: Character) -> UInt8? {
+        character.asciiValue ?? character.unicodeScalars.first.flatMap { $0.isASCII ? UInt8($0.value) : nil }
     }
 
     /// Sorts values in Norwegian order by the given text.

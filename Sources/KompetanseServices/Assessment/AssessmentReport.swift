@@ -32,7 +32,7 @@ public struct AssessmentReport: Sendable {
 
     static func number(_ value: Double?) -> String {
         guard let value else { return "" }
-        return value.rounded() == value ? String(Int(value)) : String(format: "%.2f", value)
+        return Int(exactly: value).map(String.init) ?? String(format: "%.2f", value)
     }
 
     static func quote(_ field: String) -> String {

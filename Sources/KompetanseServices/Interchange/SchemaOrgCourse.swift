@@ -199,7 +199,7 @@ enum SchemaOrgCourse {
         let text: String? =
             switch value {
             case .string(let text): text
-            case .number(let number): number.rounded() == number ? String(Int(number)) : nil
+            case .number(let number): Int(exactly: number).map(String.init)
             default: nil
             }
         guard let text, let mode = LearningMode(rawValue: text) else {

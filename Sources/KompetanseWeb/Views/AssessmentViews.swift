@@ -306,7 +306,7 @@ enum PlanShow {
 /// Numbers as typed into form fields (no grouping).
 enum AssessmentReportNumbers {
     static func plain(_ value: Double) -> String {
-        value.rounded() == value ? String(Int(value)) : NorwegianNumber.text(value)
+        Int(exactly: value).map(String.init) ?? NorwegianNumber.text(value)
     }
 }
 
