@@ -31,7 +31,7 @@ extension CatalogueQuery {
             if !values.isEmpty { filters[facet] = Set(values) }
         }
         let text = parameters.get("q") ?? ""
-        if strict, text.count > 500 { throw HTTPError(.badRequest, message: "parameteren «q» er for lang (høyst 500 tegn)") }
+        if strict, text.unicodeScalars.count > 500 { throw HTTPError(.badRequest, message: "parameteren «q» er for lang (høyst 500 tegn)") }
         return CatalogueQuery(
             text: String(text.prefix(500)), filters: filters,
             page: try integer(pageParameters, default: 1, range: 1...1_000_000),
