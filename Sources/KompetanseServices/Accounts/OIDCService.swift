@@ -124,7 +124,7 @@ public final class OIDCService: Sendable {
         return (try await accounts.startSession(for: person, method: "oidc"), login.next)
     }
 
-    private func discover() async throws -> Discovery {
+    func discover() async throws -> Discovery {
         let url = settings.issuer.hasSuffix("/") ? settings.issuer + ".well-known/openid-configuration" : settings.issuer + "/.well-known/openid-configuration"
         let discovery: Discovery = try await getJSON(url, what: "oppdagelsesdokumentet")
         guard discovery.issuer == settings.issuer else {
