@@ -150,6 +150,49 @@ struct People: Sendable {
         }
     }
 
+    @Test func aSessionCookieSetBeforeSignInIsNeverAdopted() async throws {
+        try await withPeople { client, _, _ in
+            let signedIn = try await Browser(client).send(
+                "/logg-inn", method: .post,
+                headers: [.cookie: "kb_session=planted-by-attacker; kb_csrf=\(String(repeating: "a", count: 43))",
+                          .contentType: "application/x-www-form-urlencoded"],
+                body: "_csrf=\(String(repeating: "a", count: 43))&email=medlem.a%40example.no&password=riktig+hest+batteri+stift")
+            let cookie = signedIn.headers[values: .setCookie].first { $0.hasPrefix("kb_session=") } ?? ""
+            #expect(signedIn.status == .seeOther && !cookie.isEmpty && !cookie.hasPrefix("kb_session=planted-by-attacker"))
+            let attacker = try await Browser(client).send("/konto", headers: [.cookie: "kb_session=planted-by-attacker"])
+            #expect(attacker.status == .seeOther, "the planted value signs nobody in")
+        }
+    }
+
+    @Test func secretsAreStoredOnlyAsHashes() async throws {
+        try await withPeople { _, services, _ in
+            let person = try #require(try await services.store.accounts.person(email: "medlem.a@example.no"))
+            let principal = try #require(try await services.accounts.principal(personIdentifier: person.identifier))
+            let (token, _) = try await services.accounts.createToken(label: "x", as: principal)
+            #expect(try await services.store.accounts.token(hash: token) == nil, "the token itself is not a key")
+            #expect(try await services.store.accounts.token(hash: Secrets.hash(token)) != nil)
+            let signedIn = try await services.accounts.signIn(email: "medlem.a@example.no", password: testPassword, address: "x")
+            #expect(try await services.store.accounts.session(tokenHash: signedIn.secret) == nil)
+            #expect(try await services.store.accounts.passwordHash(personIdentifier: person.identifier)?.hasPrefix("$2") == true)
+        }
+    }
+
+    @Test func invitationsExpire() async throws {
+        let start = FixedClock()
+        try await TestEngine.sqlite.withServices(clock: start) { services in
+            let organisation = try await services.organisations.create(name: "Etat", as: .commandLine)
+            let (secret, _) = try await services.organisations.invite(
+                organisation: organisation.identifier, role: .member, group: nil, as: .commandLine)
+            _ = try await services.organisations.openInvitation(secret: secret)
+            let later = AppServices(
+                configuration: .forTests, store: services.store,
+                clock: FixedClock(date: start.date.addingTimeInterval(OrganisationService.invitationLifetime + 1)))
+            await #expect(throws: ServiceError.conflict("invitasjonen er utløpt")) {
+                _ = try await later.organisations.openInvitation(secret: secret)
+            }
+        }
+    }
+
     @Test func sessionsExpire() async throws {
         let start = FixedClock()
         try await TestEngine.sqlite.withServices(clock: start) { services in

@@ -33,6 +33,7 @@ private extension TestResponse {
                     #expect(response.headers[.contentType] == "text/html; charset=utf-8")
                     #expect(response.headers[.contentSecurityPolicy]?.contains("default-src 'self'") == true)
                     #expect(response.headers[.xContentTypeOptions] == "nosniff")
+                    #expect(response.headers[.contentSecurityPolicy]?.contains("frame-ancestors 'none'") == true, "no framing")
                     #expect(response.text.contains(#"<html lang="nb">"#))
                     #expect(response.text.contains(##"href="#innhold""##), "skip link on \(path)")
                 }
