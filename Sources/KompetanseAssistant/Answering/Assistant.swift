@@ -108,6 +108,7 @@ public struct Assistant: Sendable {
         let questionWords = Set(Tokenizer.words(question).compactMap { Analyzer().term(for: $0) })
         let questionNegated = Self.isNegated(question)
         let hits = library.search(terms, limit: Configuration.sentencesConsidered, allowedDocuments: allowed)
+            .filter { !InstructionFilter.isInstruction($0.sentence.text) }
         guard let best = hits.first?.score, best > 0 else { return refusal(library: library, terms: terms) }
         let years = candidates.map(\.year)
         let (minimumYear, maximumYear) = (years.min() ?? 0, years.max() ?? 0)

@@ -33,7 +33,8 @@ public struct GroundedAnswerer: Sendable {
     /// verification (the caller then answers extractively).
     public func answer(_ question: String, library: DocumentLibrary, extractive: Answer) async -> Answer? {
         let terms = library.queryTerms(question)
-        let hits = library.search(terms, limit: Configuration.passages, allowedDocuments: Set(library.documents.keys))
+        let hits = library.search(terms, limit: Configuration.passages * 2, allowedDocuments: Set(library.documents.keys))
+            .filter { !InstructionFilter.isInstruction($0.sentence.text) }.prefix(Configuration.passages).map { $0 }
         guard !hits.isEmpty else { return nil }
         let passages = hits.enumerated().map { index, hit -> String in
             "[\(index + 1)] (\(hit.sentence.document), side \(hit.sentence.page)) \(library.context(of: hit.position))"
@@ -51,7 +52,9 @@ public struct GroundedAnswerer: Sendable {
                 guard cited.passage >= 1, cited.passage <= hits.count else { return nil }
                 let hit = hits[cited.passage - 1]
                 let citation = Citation(document: hit.sentence.document, page: hit.sentence.page, quote: cited.quote)
-                guard verifier.isVerbatim(citation), Self.supports(cited.quote, sentence.text) else { return nil }
+                guard verifier.isVerbatim(citation), !InstructionFilter.isInstruction(cited.quote),
+                    Self.supports(cited.quote, sentence.text)
+                else { return nil }
                 return citation
             }
             guard !verified.isEmpty else { continue }

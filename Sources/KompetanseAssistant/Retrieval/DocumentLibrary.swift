@@ -93,7 +93,8 @@ public struct DocumentLibrary: Sendable {
     public func context(of position: Int) -> String {
         let sentence = sentences[position]
         return (max(0, position - 1)...min(sentences.count - 1, position + 1)).map { sentences[$0] }
-            .filter { $0.document == sentence.document && $0.page == sentence.page }.map(\.text).joined(separator: " ")
+            .filter { $0.document == sentence.document && $0.page == sentence.page && !InstructionFilter.isInstruction($0.text) }
+            .map(\.text).joined(separator: " ")
     }
 
     /// Inverse document frequency of a term among sentences.
