@@ -1,4 +1,4 @@
-import KompetanseSearch
+@testable import KompetanseSearch
 import Testing
 
 @Suite struct InvertedIndexTests {
@@ -103,5 +103,16 @@ import Testing
         #expect(analyzer.term(for: "prosess") != analyzer.term(for: "pros"))
         #expect(analyzer.term(for: "kultur") != analyzer.term(for: "kurs"))
         #expect(analyzer.term(for: "og") == nil)
+    }
+}
+
+@Suite struct QuickselectTests {
+    @Test func findsTheRankthLargestLikeSorting() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            let values = (0..<Int.random(in: 1...60, using: &generator)).map { _ in Double(Int.random(in: 0...9, using: &generator)) }
+            let rank = Int.random(in: 1...values.count, using: &generator)
+            #expect(InvertedIndex.largest(rank, of: values) == values.sorted(by: >)[rank - 1], "\(values) rank \(rank)")
+        }
     }
 }

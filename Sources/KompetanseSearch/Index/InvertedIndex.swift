@@ -235,8 +235,40 @@ public struct InvertedIndex: Sendable {
             if let allowed, !allowed(identifiers[document]) { continue }
             ranked.append((document, scores[document]))
         }
+        // Only the best `limit` need ordering: find the score at that rank on the bare numbers, keep what reaches
+        // it (ties included), and order just those by score and identifier.
+        guard limit > 0 else { return [] }
+        if limit < ranked.count {
+            let threshold = Self.largest(limit, of: ranked.map(\.1))
+            ranked.removeAll { $0.1 < threshold }
+        }
         ranked.sort { $0.1 != $1.1 ? $0.1 > $1.1 : identifiers[$0.0] < identifiers[$1.0] }
         return ranked.prefix(limit).map { (identifier: identifiers[$0.0], score: $0.1) }
+    }
+
+    /// The `rank`-th largest of the values (1 is the largest), by quickselect: linear on average, where sorting
+    /// every scored document would be n log n.
+    static func largest(_ rank: Int, of values: [Double]) -> Double {
+        var values = values
+        var low = 0
+        var high = values.count - 1
+        let target = rank - 1
+        while low < high {
+            let pivot = values[(low + high) / 2]
+            var left = low
+            var right = high
+            while left <= right {
+                while values[left] > pivot { left += 1 }
+                while values[right] < pivot { right -= 1 }
+                if left <= right {
+                    values.swapAt(left, right)
+                    left += 1
+                    right -= 1
+                }
+            }
+            if target <= right { high = right } else if target >= left { low = left } else { return values[target] }
+        }
+        return values[target]
     }
 
     /// Why a document scores what it does for a query: per matched term, its contribution and fields.

@@ -116,6 +116,8 @@ public struct MatchEngine: Sendable {
 
     let measures: [String: Measure]
     let profiles: [String: MeasureProfile]
+    /// The framework codes each measure builds, so ranking never copies whole measures.
+    let taughtCodes: [String: [String]]
     let index: InvertedIndex
     let synonyms: [[(surface: String, terms: [String])]]
     let translations: [(phrase: [String], terms: [String])]
@@ -126,6 +128,7 @@ public struct MatchEngine: Sendable {
         let analyzer = Analyzer()
         self.measures = Dictionary(measures.map { ($0.identifier, $0) }, uniquingKeysWith: { first, _ in first })
         profiles = self.measures.mapValues(MeasureProfile.init)
+        taughtCodes = self.measures.mapValues { $0.teaches.compactMap(\.code) }
         let nodeLabels = Dictionary(
             frameworks.flatMap { $0.nodes.map { ($0.code, $0.label) } }, uniquingKeysWith: { first, _ in first })
         index = InvertedIndex(
@@ -214,14 +217,16 @@ public struct MatchEngine: Sendable {
         // Measures that build a framework node the need is about get a share of that node's score.
         let nodeCodes = Dictionary(nodes.map { ($0.node.code, $0.score) }, uniquingKeysWith: max)
         let best = max(topical.values.max() ?? 0, 0.000_001)
-        var hits: [MatchHit] = []
+        // Scored without copying measures; only the hits that are returned are built in full.
+        var scored: [(identifier: String, score: Double, relative: Double, fits: [(UnderstoodConstraint, ConstraintFit)], builds: [FrameworkNode])] = []
+        scored.reserveCapacity(topical.count)
         for (identifier, rawScore) in topical {
-            guard let measure = measures[identifier], let profile = profiles[identifier] else { continue }
+            guard let profile = profiles[identifier] else { continue }
+            let codes = taughtCodes[identifier] ?? []
             // A measure building a capability also builds what the need names inside it, and the reverse.
             let builds = nodes.filter { concept in
-                measure.teaches.contains { term in
-                    guard let code = term.code else { return false }
-                    return code == concept.node.code || concept.node.code.hasPrefix(code + ".") || code.hasPrefix(concept.node.code + ".")
+                codes.contains { code in
+                    code == concept.node.code || concept.node.code.hasPrefix(code + ".") || code.hasPrefix(concept.node.code + ".")
                 }
             }.map(\.node)
             let nodeBoost = builds.map { nodeCodes[$0.code] ?? 0 }.max() ?? 0
@@ -234,14 +239,16 @@ public struct MatchEngine: Sendable {
                 adjustment += Configuration.adjustment(for: constraint.constraint, fit: fit)
             }
             let score = max(0, relative * (1 + adjustment)) / (1 + Configuration.maximumBonus * Double(understanding.constraints.count))
-            hits.append(
-                MatchHit(
-                    measure: measure, score: score, topicalScore: relative,
-                    matchedTerms: [], fits: fits, nodes: builds,
-                    semanticScore: semantic[identifier]))
+            scored.append((identifier, score, relative, fits, builds))
         }
-        hits.sort { $0.score != $1.score ? $0.score > $1.score : $0.measure.identifier < $1.measure.identifier }
-        hits = Array(hits.prefix(limit))
+        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.identifier < $1.identifier }
+        var hits: [MatchHit] = scored.prefix(limit).compactMap { entry in
+            measures[entry.identifier].map { measure in
+                MatchHit(
+                    measure: measure, score: entry.score, topicalScore: entry.relative, matchedTerms: [], fits: entry.fits,
+                    nodes: entry.builds, semanticScore: semantic[entry.identifier])
+            }
+        }
         for position in hits.indices {
             hits[position].matchedTerms = index.explain(hits[position].measure.identifier, query: query).children
         }
