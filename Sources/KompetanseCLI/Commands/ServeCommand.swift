@@ -32,6 +32,8 @@ struct ServeCommand: AsyncParsableCommand {
                 let host = self.host
                 let app = try await WebApplication.build(services: services, host: host, port: port) { port in
                     print("Kompetansebro kjører på http://\(host):\(port)/ (\(services.store.engineName))")
+                    // Shown at once even when the output goes to a pipe or a log file.
+                    fflush(nil)
                 }
                 try await app.runService()
             }
