@@ -76,6 +76,14 @@ private func withTexts(
         }
     }
 
+    @Test func whichYearIsAnsweredByAYearWithoutTheWordYear() async throws {
+        let text = "Etaten ble opprettet i 2019 ved en sammenslåing av to direktorater. Etaten har 400 ansatte."
+        try await withTexts([("etat.txt", text)]) { services in
+            let answer = try await services.documents.ask("I hvilket år ble etaten opprettet?", as: .anonymous)
+            #expect(!answer.refused && answer.text.contains("2019"), "\(answer.text)")
+        }
+    }
+
     @Test func aCostIsNotASaving() async throws {
         let text = "Programmet koster etaten om lag 40 000 kroner per deltaker. Programmet har gitt gode resultater for lederne."
         try await withTexts([("program.txt", text)]) { services in

@@ -338,6 +338,13 @@ public struct Assistant: Sendable {
         else { return nil }
         var next = index + 1
         if words[index] == "kva", words[next] == "for", next + 2 < words.count { next += 2 }
+        // "Hvilket år", "hvilken dato", "hvilket beløp": the noun names the kind of answer, which a sentence gives
+        // without repeating the noun ("… i 2024").
+        let kinds: Set<String> = [
+            "år", "dato", "dag", "måned", "tid", "tidspunkt", "frist", "beløp", "sum", "antall", "tall", "prosent", "andel",
+            "nivå", "skår", "verdi", "year", "date", "amount", "number",
+        ]
+        guard !kinds.contains(words[next]) else { return nil }
         return Analyzer().term(for: words[next])
     }
 
