@@ -6,7 +6,8 @@ import Testing
 
 /// Services over a folder of small documents written for one test.
 private func withTexts(
-    _ files: [(name: String, text: String)], _ body: @escaping @Sendable (AppServices) async throws -> Void
+    _ files: [(name: String, text: String)], publishers: [String] = [],
+    _ body: @escaping @Sendable (AppServices) async throws -> Void
 ) async throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kb-rules-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -15,7 +16,7 @@ private func withTexts(
     for (index, file) in files.enumerated() {
         try Data(file.text.utf8).write(to: URL(fileURLWithPath: folder + "/" + file.name))
         manifest.append(
-            #"{"file":"\#(file.name)","identifier":"d\#(index)","title":"Dokument \#(index)","documentType":"Rapport","publisher":"Etat","year":2025}"#)
+            #"{"file":"\#(file.name)","identifier":"d\#(index)","title":"Dokument \#(index)","documentType":"Rapport","publisher":"\#(index < publishers.count ? publishers[index] : "Etat")","year":2025}"#)
     }
     try Data((manifest.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: folder + "/manifest.jsonl"))
     try await TestEngine.sqlite.withServices { services in
@@ -81,6 +82,20 @@ private func withTexts(
         try await withTexts([("etat.txt", text)]) { services in
             let answer = try await services.documents.ask("I hvilket år ble etaten opprettet?", as: .anonymous)
             #expect(!answer.refused && answer.text.contains("2019"), "\(answer.text)")
+        }
+    }
+
+    @Test func aNamedPublisherLimitsTheDocuments() async throws {
+        try await withTexts(
+            [("a.txt", "Andelen ansatte med digital grunnopplæring var 62 prosent i 2025."),
+             ("b.txt", "Andelen ansatte med digital grunnopplæring var 48 prosent i 2025.")],
+            publishers: ["Statistisk sentralbyrå (SSB)", "Direktoratet for forvaltning og økonomistyring (DFØ)"]
+        ) { services in
+            let byName = try await services.documents.ask(
+                "Hvor stor andel ansatte hadde digital grunnopplæring ifølge Direktoratet for forvaltning og økonomistyring?", as: .anonymous)
+            #expect(byName.text.contains("48 prosent") && !byName.text.contains("62 prosent"), "\(byName.text)")
+            let byShortForm = try await services.documents.ask("Hvor stor andel ansatte hadde digital grunnopplæring ifølge SSB?", as: .anonymous)
+            #expect(byShortForm.text.contains("62 prosent") && !byShortForm.text.contains("48 prosent"), "\(byShortForm.text)")
         }
     }
 

@@ -91,6 +91,12 @@ public struct Assistant: Sendable {
             let typed = candidates.filter { understanding.documentTypes.contains($0.documentType) }
             if !typed.isEmpty { candidates = typed }
         }
+        // "Hva sier Statistisk sentralbyrå om …": only that publisher's documents count, when it has any.
+        let publishers = QuestionUnderstanding.publishers(in: question, known: Array(Set(documents.map(\.publisher))).sorted())
+        if !publishers.isEmpty {
+            let published = candidates.filter { publishers.contains($0.publisher) }
+            if !published.isEmpty { candidates = published }
+        }
         if let within { candidates = candidates.filter { within.contains($0.identifier) } }
         let contextTerms = (context.map(library.queryTerms) ?? []).map { term -> QueryTerm in
             var term = term

@@ -72,10 +72,30 @@ public struct QuestionUnderstanding: Sendable, Hashable {
     }
 
     /// Creates an understanding.
-    public init(years: [Int], documentTypes: [String], answerKind: AnswerKind) {
+    public init(years: [Int], documentTypes: [String], answerKind: AnswerKind, publishers: [String] = []) {
         self.years = years
         self.documentTypes = documentTypes
         self.answerKind = answerKind
+        self.publishers = publishers
+    }
+
+    /// Publishers named in the question (by their full name, or by the short form a name gives in brackets,
+    /// "Direktoratet for forvaltning og økonomistyring (DFØ)").
+    public var publishers: [String] = []
+
+    /// The publishers of `known` that the question names.
+    public static func publishers(in question: String, known: [String]) -> [String] {
+        let text = " " + MeasureProfile.words(question) + " "
+        return known.filter { publisher in
+            var names = [publisher.split(separator: "(")[0].trimmingCharacters(in: .whitespaces)]
+            if let open = publisher.firstIndex(of: "("), let close = publisher.firstIndex(of: ")"), open < close {
+                names.append(String(publisher[publisher.index(after: open)..<close]))
+            }
+            return names.contains { name in
+                let words = MeasureProfile.words(name)
+                return words.count >= 2 && text.contains(" " + words + " ")
+            }
+        }
     }
 
     /// Years named in the question.
