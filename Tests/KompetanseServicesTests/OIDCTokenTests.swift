@@ -12,35 +12,6 @@ import Testing
 /// The issuer of the local OpenID provider that `make test` starts (scripts/with-oidc.sh).
 private let issuer = ProcessInfo.processInfo.environment["KOMPETANSEBRO_TEST_OIDC_ISSUER"].flatMap { $0.isEmpty ? nil : $0 }
 
-/// Reads the redirect of one request without following it.
-private final class RedirectCatcher: NSObject, URLSessionDataDelegate, @unchecked Sendable {
-    private var continuation: CheckedContinuation<String?, any Error>?
-    private var location: String?
-
-    static func location(of request: URLRequest) async throws -> String? {
-        let catcher = RedirectCatcher()
-        let session = URLSession(configuration: .ephemeral, delegate: catcher, delegateQueue: nil)
-        defer { session.finishTasksAndInvalidate() }
-        return try await withCheckedThrowingContinuation { continuation in
-            catcher.continuation = continuation
-            session.dataTask(with: request).resume()
-        }
-    }
-
-    func urlSession(
-        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-        newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void
-    ) {
-        location = response.value(forHTTPHeaderField: "Location")
-        completionHandler(nil)
-    }
-
-    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
-        if let error, location == nil { continuation?.resume(throwing: error) } else { continuation?.resume(returning: location) }
-        continuation = nil
-    }
-}
-
 /// A real ID token from the provider, issued to `kompetansebro` for a new subject with the given nonce.
 private func idToken(nonce: String) async throws -> String {
     let issuer = try #require(issuer)
@@ -61,7 +32,7 @@ private func idToken(nonce: String) async throws -> String {
     login.httpMethod = "POST"
     login.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
     login.httpBody = Data("sub=\(subject)".utf8)
-    let location = try #require(try await RedirectCatcher.location(of: login))
+    let location = try #require(try await NoRedirects.send(login).location)
     let code = try #require(URLComponents(string: location)?.queryItems?.first { $0.name == "code" }?.value)
     var token = URLRequest(url: URL(string: "\(issuer)/oauth2/token")!)
     token.httpMethod = "POST"

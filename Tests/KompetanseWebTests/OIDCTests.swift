@@ -15,42 +15,6 @@ import Testing
 /// The issuer of the local OpenID provider that `make test` starts (scripts/with-oidc.sh).
 let oidcIssuer = ProcessInfo.processInfo.environment["KOMPETANSEBRO_TEST_OIDC_ISSUER"].flatMap { $0.isEmpty ? nil : $0 }
 
-/// One HTTP exchange with the provider that does not follow redirects, so the test sees where the provider sends the
-/// browser.
-final class NoRedirects: NSObject, URLSessionDataDelegate, @unchecked Sendable {
-    private var continuation: CheckedContinuation<(status: Int, location: String?), any Error>?
-    private var status = 0
-    private var location: String?
-
-    static func send(_ request: URLRequest) async throws -> (status: Int, location: String?) {
-        let delegate = NoRedirects()
-        let session = URLSession(configuration: .ephemeral, delegate: delegate, delegateQueue: nil)
-        defer { session.finishTasksAndInvalidate() }
-        return try await withCheckedThrowingContinuation { continuation in
-            delegate.continuation = continuation
-            session.dataTask(with: request).resume()
-        }
-    }
-
-    func urlSession(
-        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-        newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void
-    ) {
-        status = response.statusCode
-        location = response.value(forHTTPHeaderField: "Location")
-        completionHandler(nil)
-    }
-
-    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
-        if status == 0, let http = task.response as? HTTPURLResponse {
-            status = http.statusCode
-            location = http.value(forHTTPHeaderField: "Location")
-        }
-        if let error, status == 0 { continuation?.resume(throwing: error) } else { continuation?.resume(returning: (status, location)) }
-        continuation = nil
-    }
-}
-
 @Suite(.enabled(if: oidcIssuer != nil, "needs scripts/with-oidc.sh (make test)"))
 struct OIDCTests {
     /// Signs in through the real provider as `subject`, whose claims are set first; returns the browser and the page

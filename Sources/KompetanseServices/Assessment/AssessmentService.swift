@@ -342,7 +342,7 @@ public final class AssessmentService: Sendable {
     /// Records the levels the group agreed on together (after closing), each with a justification; the spread
     /// stays visible beside them.
     public func setConsensus(round identifier: String, agreed: [String: AgreedLevel], as principal: Principal) async throws {
-        var round = try await participatingRound(identifier, as: principal)
+        var round = try await visibleRound(identifier, as: principal)
         guard round.status == .closed else { throw ServiceError.conflict("lukk runden før gruppen setter omforente nivåer") }
         let instrument = try await instrument(identifier: round.instrumentIdentifier, version: round.instrumentVersion)
         for (node, level) in agreed.sorted(by: { $0.key < $1.key }) {
@@ -365,7 +365,7 @@ public final class AssessmentService: Sendable {
 
     /// Sets the target the group aims for (a value of the instrument's targets).
     public func setTarget(round identifier: String, target: Int, as principal: Principal) async throws {
-        var round = try await participatingRound(identifier, as: principal)
+        var round = try await visibleRound(identifier, as: principal)
         let instrument = try await instrument(identifier: round.instrumentIdentifier, version: round.instrumentVersion)
         guard instrument.target(value: target) != nil else {
             throw ServiceError.invalidInput(
@@ -393,10 +393,6 @@ public final class AssessmentService: Sendable {
                 || principal.can(.manageOrganisation(round.organisationIdentifier))
         else { throw ServiceError.notFound("kartleggingsrunden") }
         return round
-    }
-
-    func participatingRound(_ identifier: String, as principal: Principal) async throws -> AssessmentRound {
-        try await visibleRound(identifier, as: principal)
     }
 
     func managedRound(_ identifier: String, as principal: Principal) async throws -> AssessmentRound {

@@ -179,16 +179,17 @@ public final class DocumentService: Sendable {
     /// Answers a question for a principal: only documents readable by its access groups are retrieved, scored,
     /// quoted or named. Answers quoting restricted documents are recorded in the audit log.
     public func ask(_ question: String, as principal: Principal) async throws -> Answer {
-        let answer = try await composeAnswer(question, groups: principal.accessGroups)
-        try await auditRestrictedReads(Set(answer.citations.map(\.document)), by: principal, action: "document.quote")
-        return answer
-    }
-
-    private func composeAnswer(_ question: String, groups: Set<String>) async throws -> Answer {
         let question = question.trimmingWhitespace()
         guard !question.isEmpty else { throw ServiceError.invalidInput("skriv inn et spørsmål") }
         guard question.count <= 2_000 else { throw ServiceError.invalidInput("spørsmålet er for langt (høyst 2000 tegn)") }
-        let library = try await library(for: groups)
+        let library = try await library(for: principal.accessGroups)
+        let answer = await composeAnswer(question, library: library)
+        let cited = Set(answer.citations.map(\.document)).compactMap { library.documents[$0] }
+        try await auditRestrictedReads(cited, by: principal, action: "document.quote")
+        return answer
+    }
+
+    private func composeAnswer(_ question: String, library: DocumentLibrary) async -> Answer {
         let extractive = Assistant().answer(question, library: library)
         // Both paths refuse on weak support; with a model configured, its verified answer replaces the
         // extractive one, which stays the answer whenever the model fails, times out or cites nothing verifiable.
@@ -258,7 +259,7 @@ extension DocumentService {
             let document = try await store.documents.documents(readableBy: principal.accessGroups)
                 .first(where: { $0.identifier == identifier })
         else { throw ServiceError.notFound("dokumentet «\(identifier)»") }
-        try await auditRestrictedReads([identifier], by: principal, action: "document.read")
+        try await auditRestrictedReads([document], by: principal, action: "document.read")
         return document
     }
 
@@ -271,11 +272,8 @@ extension DocumentService {
     }
 
     /// Records every read of a restricted document (its identifier and access group, never its text).
-    func auditRestrictedReads(_ identifiers: Set<String>, by principal: Principal, action: String) async throws {
-        guard !identifiers.isEmpty else { return }
-        let restricted = try await store.documents.documents(readableBy: principal.accessGroups)
-            .filter { identifiers.contains($0.identifier) && $0.access != publicAccess }
-        for document in restricted {
+    func auditRestrictedReads(_ documents: [KnowledgeDocument], by principal: Principal, action: String) async throws {
+        for document in documents.sorted(by: { $0.identifier < $1.identifier }) where document.access != publicAccess {
             try await audit.record(action, by: principal, kind: "document", target: document.identifier, detail: "tilgang \(document.access)")
         }
     }

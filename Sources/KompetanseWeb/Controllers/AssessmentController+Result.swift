@@ -15,7 +15,7 @@ extension AssessmentController {
         let model = ResultShow.Model(
             title: result.round.title, submitted: result.submitted, invited: result.invited,
             threshold: result.round.anonymityThreshold,
-            rows: Self.rows(result, texts: texts),
+            rows: ResultShow.rows(result, texts: texts),
             estimates: ([result.estimates.overall] + result.estimates.groups).map { estimate in
                 .init(
                     label: estimate.code.isEmpty ? texts["result_overall"] : (result.nodes[estimate.code]?.label ?? estimate.code),
@@ -35,11 +35,7 @@ extension AssessmentController {
                 .init(value: String($0.value), label: $0.label.text(language: language), selected: result.round.target == $0.value)
             },
             hasTarget: result.round.target != nil,
-            gaps: result.gaps.map {
-                .init(code: $0.nodeCode, label: $0.label, explanation: $0.explanation, importance: texts["gap_" + $0.importance.rawValue],
-                      open: ($0.gap ?? 0) > 0)
-            },
-            changes: result.changes.map { .init(code: $0.nodeCode, label: result.nodes[$0.nodeCode]?.label ?? $0.nodeCode, explanation: $0.explanation) },
+            gaps: ResultShow.gaps(result, texts: texts), changes: ResultShow.changes(result),
             hasChanges: !result.changes.isEmpty,
             consensusAction: SiteRoute.roundConsensus(identifier).path, targetAction: SiteRoute.roundTarget(identifier).path,
             recommendationsHref: SiteRoute.roundRecommendations(identifier).path, planHref: SiteRoute.roundPlan(identifier).path,
@@ -50,21 +46,6 @@ extension AssessmentController {
             breadcrumbs: crumbs(
                 texts, [Crumb(label: result.round.title, href: SiteRoute.round(identifier).path), Crumb(label: texts["result_title"], href: nil)]),
             request: request, context: context)
-    }
-
-    /// One table row per node: the distribution when the threshold allows it, the agreed level, the current value.
-    static func rows(_ result: AssessmentService.RoundResult, texts: Texts) -> [ResultShow.Row] {
-        result.results.map { node in
-            let distribution = node.distribution
-            return ResultShow.Row(
-                code: node.nodeCode, label: result.nodes[node.nodeCode]?.label ?? node.nodeCode, respondents: node.respondents,
-                median: distribution.map { NorwegianNumber.text($0.median) } ?? texts["result_hidden"],
-                spread: distribution.map { "\(NorwegianNumber.text($0.minimum))–\(NorwegianNumber.text($0.maximum))" } ?? "–",
-                quartiles: distribution.map { "\(NorwegianNumber.text($0.lowerQuartile))–\(NorwegianNumber.text($0.upperQuartile))" } ?? "–",
-                agreed: node.agreed.map { String($0.level) } ?? "–",
-                current: node.current.map { NorwegianNumber.text($0) + " (" + node.basis.word + ")" } ?? texts["result_unknown"],
-                explanation: node.explanation)
-        }
     }
 
     @Sendable func consensus(_ request: Request, context: SiteContext) async throws -> Response {

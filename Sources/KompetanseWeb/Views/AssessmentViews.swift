@@ -166,6 +166,35 @@ enum ResultShow {
         let notice: String?
     }
 
+    /// One table row per node: the distribution when the threshold allows it, the agreed level, the current value.
+    static func rows(_ result: AssessmentService.RoundResult, texts: Texts) -> [Row] {
+        result.results.map { node in
+            let distribution = node.distribution
+            return Row(
+                code: node.nodeCode, label: result.nodes[node.nodeCode]?.label ?? node.nodeCode, respondents: node.respondents,
+                median: distribution.map { NorwegianNumber.text($0.median) } ?? texts["result_hidden"],
+                spread: distribution.map { "\(NorwegianNumber.text($0.minimum))–\(NorwegianNumber.text($0.maximum))" } ?? "–",
+                quartiles: distribution.map { "\(NorwegianNumber.text($0.lowerQuartile))–\(NorwegianNumber.text($0.upperQuartile))" } ?? "–",
+                agreed: node.agreed.map { String($0.level) } ?? "–",
+                current: node.current.map { NorwegianNumber.text($0) + " (" + node.basis.word + ")" } ?? texts["result_unknown"],
+                explanation: node.explanation)
+        }
+    }
+
+    /// The ranked gaps, with their importance in words.
+    static func gaps(_ result: AssessmentService.RoundResult, texts: Texts) -> [GapRow] {
+        result.gaps.map {
+            GapRow(
+                code: $0.nodeCode, label: $0.label, explanation: $0.explanation, importance: texts["gap_" + $0.importance.rawValue],
+                open: ($0.gap ?? 0) > 0)
+        }
+    }
+
+    /// The change per node since the baseline.
+    static func changes(_ result: AssessmentService.RoundResult) -> [Change] {
+        result.changes.map { Change(code: $0.nodeCode, label: result.nodes[$0.nodeCode]?.label ?? $0.nodeCode, explanation: $0.explanation) }
+    }
+
     struct Row: Sendable {
         let code: String
         let label: String
@@ -338,15 +367,9 @@ enum ReportShow {
 
     static func model(_ report: AssessmentReport, texts: Texts) -> Model {
         let result = report.result
-        let gaps = result.gaps.map {
-            ResultShow.GapRow(
-                code: $0.nodeCode, label: $0.label, explanation: $0.explanation, importance: texts["gap_" + $0.importance.rawValue],
-                open: ($0.gap ?? 0) > 0)
-        }
         return Model(
-            title: result.round.title, chart: chart(result, texts: texts), rows: AssessmentController.rows(result, texts: texts),
-            gaps: gaps,
-            changes: result.changes.map { .init(code: $0.nodeCode, label: result.nodes[$0.nodeCode]?.label ?? $0.nodeCode, explanation: $0.explanation) },
+            title: result.round.title, chart: chart(result, texts: texts), rows: ResultShow.rows(result, texts: texts),
+            gaps: ResultShow.gaps(result, texts: texts), changes: ResultShow.changes(result),
             hasChanges: !result.changes.isEmpty,
             plan: report.plan.items.map {
                 PlanRow(title: $0.title, phase: texts["phase_" + $0.phase.rawValue], owner: $0.owner, due: $0.due ?? "", covers: $0.covers.joined(separator: ", "))
