@@ -53,7 +53,7 @@ public final class AppServices: Sendable {
                     sendsInputType: configuration.embeddingsInputType),
                 store: store.embeddings)
         }
-        self.matching = MatchService(store: store, embedder: embedder)
+        self.matching = MatchService(store: store, embedder: embedder, clock: clock)
         let chat: (any LanguageModel)? = configuration.chatURL.map { url in
             OpenAICompatibleChatModel(
                 endpoint: ModelEndpoint(baseURL: url, model: configuration.chatModel ?? "default", apiKey: configuration.chatAPIKey))

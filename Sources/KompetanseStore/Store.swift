@@ -22,6 +22,10 @@ public protocol Store: Sendable {
     var assessments: any AssessmentStore { get }
     /// Which database engine is behind the store, for display and diagnostics.
     var engineName: String { get }
+    /// How many writes of measures or frameworks went through this store since it opened. A cache of the
+    /// catalogue compares it, at no cost, to know that nothing changed through this store; writes by another
+    /// process show only in `measures.revision()`.
+    var catalogueWrites: Int { get }
     /// Writes a consistent copy of the whole database to a file while the store stays in use (SQLite's
     /// `VACUUM INTO`). PostgreSQL is backed up with `pg_dump`; there this throws with that advice.
     func backup(to path: String) async throws

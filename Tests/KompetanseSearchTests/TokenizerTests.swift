@@ -1,4 +1,4 @@
-import KompetanseSearch
+@testable import KompetanseSearch
 import Testing
 
 @Suite struct TokenizerTests {
@@ -7,5 +7,17 @@ import Testing
         #expect(Tokenizer.words("Øk kompetansen på KI-forordningen!") == ["øk", "kompetansen", "på", "ki", "forordningen"])
         #expect(Tokenizer.words("  ") == [])
         #expect(Tokenizer.words("G5-nivå 2026") == ["g5", "nivå", "2026"])
+    }
+
+    /// A letter written as a base letter and a combining ring ("pa\u{030A}") is one letter, as "på" is.
+    @Test func aCombiningMarkStaysInItsWord() {
+        #expect(Tokenizer.words("Kurs pa\u{030A} nett") == ["kurs", "pa\u{030A}", "nett"])
+        #expect(Tokenizer.words("Kurs pa\u{030A} nett") == Tokenizer.words("Kurs på nett"))
+    }
+
+    /// The fast path over scalars splits every character below U+0300 exactly as reading characters does.
+    @Test func scalarPathAgreesWithCharacterPath() {
+        let text = (0x20..<0x300).compactMap(Unicode.Scalar.init).map { "a\(Character($0))b" }.joined(separator: " ")
+        #expect(Tokenizer.words(text) == Tokenizer.characterWords(text.lowercased()))
     }
 }

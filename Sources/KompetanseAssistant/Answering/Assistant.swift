@@ -233,7 +233,7 @@ public struct Assistant: Sendable {
     private func matchedTerms(_ position: Int, library: DocumentLibrary, terms: [QueryTerm]) -> Set<String> {
         let explanation = library.index.explain(String(position), query: terms)
         return Set(explanation.children.compactMap { child in
-            child.fields.contains("text") ? child.description.components(separatedBy: " → ").last : nil
+            child.fields.contains("text") ? child.term : nil
         })
     }
 

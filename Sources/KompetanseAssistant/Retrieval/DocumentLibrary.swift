@@ -76,7 +76,7 @@ public struct DocumentLibrary: Sendable {
         for index in max(0, position - 1)...min(sentences.count - 1, position + 1) {
             guard sentences[index].document == sentence.document, sentences[index].page == sentence.page else { continue }
             let explanation = self.index.explain(String(index), query: terms)
-            matched.formUnion(explanation.children.compactMap { $0.description.components(separatedBy: " → ").last })
+            matched.formUnion(explanation.children.compactMap(\.term))
         }
         var total = 0.0
         var found = 0.0

@@ -96,7 +96,16 @@ public struct MeasureProfile: Sendable, Hashable {
     }
 
     static func words(_ text: String) -> String {
-        String(text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " })
+        let lowered = text.lowercased()
+        // Below U+0300 every scalar is a whole character, so scalars can be mapped directly (much faster).
+        guard lowered.unicodeScalars.allSatisfy({ $0.value < 0x300 }) else {
+            return String(lowered.map { $0.isLetter || $0.isNumber ? $0 : " " })
+        }
+        var result = String.UnicodeScalarView()
+        for scalar in lowered.unicodeScalars {
+            result.append(scalar.properties.isAlphabetic || scalar.properties.numericType != nil ? scalar : " ")
+        }
+        return String(result)
     }
 
     /// How well the measure meets one constraint.

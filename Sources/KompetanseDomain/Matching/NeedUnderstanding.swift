@@ -71,19 +71,28 @@ public struct NeedUnderstanding: Sendable, Hashable, Codable {
         constraints.isEmpty ? nil : constraints.map(\.label).joined(separator: " · ")
     }
 
+    /// Every constraint a need can be read to state, so a ranking can work out each measure's fit in advance.
+    public static let readableConstraints: [Constraint] = {
+        var seen: Set<Constraint> = []
+        return NeedRules.all.map(\.constraint).filter { seen.insert($0).inserted }
+    }()
+
     /// Reads the constraints of a need. Pure: the same text always gives the same result.
     public static func read(_ text: String) -> NeedUnderstanding {
-        let lowered = Array(" " + MeasureProfile.words(text) + " ")
+        let words = MeasureProfile.words(text).split(separator: " ").map(String.init)
+        // Per rule, the earliest-listed cue that occurs and the word where it first occurs.
+        var firstCue: [Int: (cue: Int, position: Int)] = [:]
+        for (position, word) in words.enumerated() {
+            for cue in NeedRules.cuesByFirstWord[word] ?? [] where words.hasRun(cue.words, at: position) {
+                if let earlier = firstCue[cue.rule], earlier.cue <= cue.cue { continue }
+                firstCue[cue.rule] = (cue.cue, position)
+            }
+        }
         var found: [(position: Int, constraint: UnderstoodConstraint)] = []
         var seen: Set<Constraint> = []
-        for rule in NeedRules.all {
-            for cue in rule.cues {
-                guard let position = lowered.firstPosition(of: Array(" \(cue) ")) else { continue }
-                if seen.insert(rule.constraint).inserted {
-                    found.append((position, UnderstoodConstraint(constraint: rule.constraint, words: cue)))
-                }
-                break
-            }
+        for (number, rule) in NeedRules.all.enumerated() {
+            guard let first = firstCue[number], seen.insert(rule.constraint).inserted else { continue }
+            found.append((first.position, UnderstoodConstraint(constraint: rule.constraint, words: rule.cues[first.cue])))
         }
         // A broader audience or sector is implied by a narrower one ("toppledere" also says "ledere").
         if seen.contains(.audience(.topLeaders)) { found.removeAll { $0.constraint.constraint == .audience(.leaders) } }
@@ -97,6 +106,26 @@ enum NeedRules {
         let constraint: Constraint
         let cues: [String]
     }
+
+    /// A cue split into words, with the rule it belongs to and its place in the rule's list.
+    struct Cue {
+        let rule: Int
+        let cue: Int
+        let words: [String]
+    }
+
+    /// Every cue, by its first word: a need is read word by word instead of searching it for each cue.
+    static let cuesByFirstWord: [String: [Cue]] = {
+        var index: [String: [Cue]] = [:]
+        for (ruleNumber, rule) in all.enumerated() {
+            for (cueNumber, cue) in rule.cues.enumerated() {
+                let words = cue.split(separator: " ").map(String.init)
+                guard let first = words.first else { continue }
+                index[first, default: []].append(Cue(rule: ruleNumber, cue: cueNumber, words: words))
+            }
+        }
+        return index
+    }()
 
     static let all: [Rule] = [
         Rule(
@@ -177,18 +206,10 @@ enum NeedRules {
     ]
 }
 
-extension Array where Element == Character {
-    /// The index where `needle` first occurs as a contiguous run.
-    func firstPosition(of needle: [Character]) -> Int? {
-        guard !needle.isEmpty, needle.count <= count else { return nil }
-        for start in 0...(count - needle.count) where self[start] == needle[0] {
-            var matches = true
-            for offset in 1..<needle.count where self[start + offset] != needle[offset] {
-                matches = false
-                break
-            }
-            if matches { return start }
-        }
-        return nil
+extension Array where Element == String {
+    /// True when `run` occurs here starting at `start`.
+    func hasRun(_ run: [String], at start: Int) -> Bool {
+        guard start + run.count <= count else { return false }
+        return run.indices.allSatisfy { self[start + $0] == run[$0] }
     }
 }

@@ -5,9 +5,29 @@
 public enum Tokenizer {
     /// The lowercased words of a text, in order. A hyphen or apostrophe inside a word splits it.
     public static func words(_ text: String) -> [String] {
+        let lowered = text.lowercased()
+        // Below U+0300 every scalar is a whole character (no combining marks), so the scalars can be read
+        // directly; otherwise characters are read one by one.
+        guard lowered.unicodeScalars.allSatisfy({ $0.value < 0x300 }) else { return characterWords(lowered) }
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        for scalar in lowered.unicodeScalars {
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                current.append(scalar)
+            } else if !current.isEmpty {
+                words.append(String(current))
+                current = String.UnicodeScalarView()
+            }
+        }
+        if !current.isEmpty { words.append(String(current)) }
+        return words
+    }
+
+    /// Words read character by character (a letter with a combining mark stays one letter).
+    static func characterWords(_ lowered: String) -> [String] {
         var words: [String] = []
         var current = ""
-        for character in text.lowercased() {
+        for character in lowered {
             if character.isLetter || character.isNumber {
                 current.append(character)
             } else if !current.isEmpty {

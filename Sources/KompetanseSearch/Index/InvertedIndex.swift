@@ -62,11 +62,30 @@ public struct SearchHit: Sendable {
     public var explanation: ScoreExplanation
 }
 
+/// A query resolved against one index: each distinct term once (with its largest weight), its postings and its
+/// factor `weight · idf`. Prepared once per query, then used for scoring and for every explanation.
+public struct PreparedQuery: Sendable {
+    struct Term: Sendable {
+        let query: QueryTerm
+        let postings: Range<Int>
+        let factor: Double
+    }
+
+    let terms: [Term]
+
+    /// True when no term of the query occurs in the index.
+    public var isEmpty: Bool { terms.isEmpty }
+}
+
 /// An immutable inverted index over fielded documents, scored with BM25F.
 ///
 /// BM25F (Robertson, Zaragoza & Taylor 2004): per term, field frequencies are length-normalised per field,
 /// weighted and summed into one pseudo-frequency `tf`, then saturated once: `idf · tf / (k1 + tf)`.
 /// `idf = ln(1 + (N − df + 0.5) / (df + 0.5))` as in Lucene.
+///
+/// Layout: terms are numbered, and all postings sit in three flat arrays (document, saturated frequency, field
+/// set), one contiguous run per term in document order. Only `tf / (k1 + tf)` depends on the document, so it is
+/// computed at build time; a query multiplies it by the term's factor and adds it into one score per document.
 public struct InvertedIndex: Sendable {
     /// Named constants.
     public enum Configuration {
@@ -74,14 +93,6 @@ public struct InvertedIndex: Sendable {
         public static let k1 = 1.2
         /// Weight of a compound part relative to a whole word found in the text.
         public static let compoundPartWeight = 0.6
-    }
-
-    /// One occurrence list entry: a document, a field, and the field's length-normalised, weighted frequency,
-    /// computed once at build time because it does not depend on the query.
-    private struct Posting: Sendable {
-        let document: Int32
-        let field: Int32
-        let weightedFrequency: Double
     }
 
     /// The fields and their weights.
@@ -92,43 +103,67 @@ public struct InvertedIndex: Sendable {
     public let splitter: CompoundSplitter
     private let identifiers: [String]
     private let documentIndex: [String: Int]
-    private let postings: [String: [Posting]]
-    private let documentFrequency: [String: Int]
-    private let averageFieldLength: [Double]
+    private let termNumbers: [String: Int]
+    /// Postings of term `t` are at `postingStart[t]..<postingStart[t + 1]`.
+    private let postingStart: [Int]
+    private let postingDocument: [Int32]
+    private let postingSaturation: [Double]
+    private let postingFields: [UInt64]
+    private let inverseDocumentFrequency: [Double]
+    /// The analysis of every word the corpus contains (`nil` for a stop word), so a query's known words are
+    /// looked up rather than analysed again.
+    private let analysedWords: [String: String?]
+    /// The field names of every field set, for indexes with few fields (explanations share these arrays).
+    private let fieldNameSets: [[String]]
 
     /// Number of documents.
     public var count: Int { identifiers.count }
 
     /// Builds the index.
     public init(documents: [SearchDocument], fields: [FieldSpecification], analyzer: Analyzer = Analyzer()) {
+        precondition(fields.count <= 64, "at most 64 fields")
         self.fields = fields
         self.analyzer = analyzer
         identifiers = documents.map(\.identifier)
         documentIndex = Dictionary(documents.enumerated().map { ($1.identifier, $0) }, uniquingKeysWith: { first, _ in first })
         // First pass: the vocabulary of the corpus guides compound splitting.
         var vocabulary: Set<String> = []
+        var analysedWords: [String: String?] = [:]
         var analysed: [[[AnalyzedTerm]]] = []
         for document in documents {
             var perField: [[AnalyzedTerm]] = []
             for field in fields {
-                let terms = analyzer.terms(document.fields[field.name] ?? "")
-                for term in terms {
-                    vocabulary.insert(analyzer.options.foldNynorsk ? Analyzer.foldNynorsk(term.surface) : term.surface)
-                    vocabulary.insert(term.term)
+                let words = Tokenizer.words(document.fields[field.name] ?? "")
+                var terms: [AnalyzedTerm] = []
+                for (position, word) in words.enumerated() {
+                    let term: String?
+                    if let known = analysedWords[word] {
+                        term = known
+                    } else {
+                        term = analyzer.term(for: word)
+                        analysedWords[word] = .some(term)
+                    }
+                    guard let term else { continue }
+                    terms.append(AnalyzedTerm(term: term, surface: word, position: position))
+                    vocabulary.insert(analyzer.options.foldNynorsk ? Analyzer.foldNynorsk(word) : word)
+                    vocabulary.insert(term)
                 }
                 perField.append(terms)
             }
             analysed.append(perField)
         }
+        self.analysedWords = analysedWords
+        fieldNameSets = fields.count > 8 ? [] : (0..<(1 << fields.count)).map { set in
+            fields.indices.filter { set & (1 << $0) != 0 }.map { fields[$0].name }
+        }
         let splitter = CompoundSplitter(vocabulary: vocabulary)
         self.splitter = splitter
-        var rawPostings: [String: [(Int, Int, Double)]] = [:]
-        var documentFrequency: [String: Int] = [:]
+        // Per term: (document, field, frequency), in document order.
+        var rawPostings: [String: [(document: Int, field: Int, frequency: Double)]] = [:]
         var lengths: [[Double]] = []
         var totals = [Double](repeating: 0, count: fields.count)
         var partCache: [String: [String]] = [:]
         for (documentIndex, perField) in analysed.enumerated() {
-            var seen: Set<String> = []
             var lengthRow: [Double] = []
             for (fieldIndex, terms) in perField.enumerated() {
                 var frequencies: [String: Double] = [:]
@@ -148,7 +183,6 @@ public struct InvertedIndex: Sendable {
                 }
                 for (term, frequency) in frequencies {
                     rawPostings[term, default: []].append((documentIndex, fieldIndex, frequency))
-                    if seen.insert(term).inserted { documentFrequency[term, default: 0] += 1 }
                 }
                 lengthRow.append(Double(terms.count))
                 totals[fieldIndex] += Double(terms.count)
@@ -157,40 +191,91 @@ public struct InvertedIndex: Sendable {
         }
         let documentCount = Double(max(1, documents.count))
         let averages = totals.map { max(1, $0 / documentCount) }
-        // Postings stay in document order (documents were visited in order), which `explain` relies on.
-        self.postings = rawPostings.mapValues { list in
-            list.map { document, fieldIndex, frequency in
-                let field = fields[fieldIndex]
-                let normaliser =
-                    1 - field.lengthNormalisation + field.lengthNormalisation * lengths[document][fieldIndex] / averages[fieldIndex]
-                return Posting(
-                    document: Int32(document), field: Int32(fieldIndex),
-                    weightedFrequency: field.weight * frequency / max(normaliser, 0.0001))
+        // Flatten: terms in sorted order (a stable layout), one run per term, one entry per (term, document) with
+        // the field frequencies length-normalised, weighted, summed and saturated.
+        var termNumbers: [String: Int] = [:]
+        var postingStart: [Int] = [0]
+        var postingDocument: [Int32] = []
+        var postingSaturation: [Double] = []
+        var postingFields: [UInt64] = []
+        var inverseDocumentFrequency: [Double] = []
+        for term in rawPostings.keys.sorted() {
+            let list = rawPostings[term] ?? []
+            termNumbers[term] = termNumbers.count
+            var position = 0
+            var documentFrequency = 0
+            while position < list.count {
+                let document = list[position].document
+                var tf = 0.0
+                var fieldSet: UInt64 = 0
+                while position < list.count, list[position].document == document {
+                    let (_, fieldIndex, frequency) = list[position]
+                    let field = fields[fieldIndex]
+                    let normaliser =
+                        1 - field.lengthNormalisation + field.lengthNormalisation * lengths[document][fieldIndex] / averages[fieldIndex]
+                    tf += field.weight * frequency / max(normaliser, 0.0001)
+                    fieldSet |= 1 << UInt64(fieldIndex)
+                    position += 1
+                }
+                postingDocument.append(Int32(document))
+                postingSaturation.append(tf / (Configuration.k1 + tf))
+                postingFields.append(fieldSet)
+                documentFrequency += 1
             }
+            postingStart.append(postingDocument.count)
+            let df = Double(documentFrequency)
+            inverseDocumentFrequency.append(log(1 + (documentCount - df + 0.5) / (df + 0.5)))
         }
-        self.documentFrequency = documentFrequency
-        averageFieldLength = averages
+        self.termNumbers = termNumbers
+        self.postingStart = postingStart
+        self.postingDocument = postingDocument
+        self.postingSaturation = postingSaturation
+        self.postingFields = postingFields
+        self.inverseDocumentFrequency = inverseDocumentFrequency
     }
 
     /// Inverse document frequency of a term (0 when absent).
     public func idf(_ term: String) -> Double {
-        let n = Double(identifiers.count)
-        let df = Double(documentFrequency[term] ?? 0)
-        guard df > 0 else { return 0 }
-        return log(1 + (n - df + 0.5) / (df + 0.5))
+        termNumbers[term].map { inverseDocumentFrequency[$0] } ?? 0
     }
 
     /// True when the term occurs in some document.
-    public func contains(term: String) -> Bool { documentFrequency[term] != nil }
+    public func contains(term: String) -> Bool { termNumbers[term] != nil }
+
+    /// The identifier of the document at `position` (the order documents were given in).
+    public func identifier(at position: Int) -> String { identifiers[position] }
+
+    /// The position of a document (the order documents were given in), or `nil` when unknown.
+    public func position(of identifier: String) -> Int? { documentIndex[identifier] }
+
+    /// The analysed terms of a text, as ``Analyzer/terms(_:)`` gives them; words the corpus contains are looked up.
+    public func terms(_ text: String) -> [AnalyzedTerm] {
+        terms(words: Tokenizer.words(text))
+    }
+
+    /// The analysed terms of words from ``Tokenizer/words(_:)``.
+    public func terms(words: [String]) -> [AnalyzedTerm] {
+        var result: [AnalyzedTerm] = []
+        for (position, word) in words.enumerated() {
+            let term = analysedWords[word] ?? analyzer.term(for: word)
+            if let term { result.append(AnalyzedTerm(term: term, surface: word, position: position)) }
+        }
+        return result
+    }
 
     /// The query terms of a text: its own analysed words, plus the parts of compounds the corpus knows.
     public func queryTerms(_ text: String, weight: Double = 1, origin: String? = nil) -> [QueryTerm] {
+        queryTerms(words: Tokenizer.words(text), weight: weight, origin: origin)
+    }
+
+    /// The query terms of words from ``Tokenizer/words(_:)``.
+    public func queryTerms(words: [String], weight: Double = 1, origin: String? = nil) -> [QueryTerm] {
         var result: [QueryTerm] = []
-        for term in analyzer.terms(text) {
+        for term in terms(words: words) {
             result.append(QueryTerm(term: term.term, weight: weight, origin: origin ?? term.surface))
-            let folded = analyzer.options.foldNynorsk ? Analyzer.foldNynorsk(term.surface) : term.surface
             // A query compound unknown to the corpus ("sikkerhetskulturarbeid") is searched by its parts.
             if !contains(term: term.term) {
+                let folded = analyzer.options.foldNynorsk ? Analyzer.foldNynorsk(term.surface) : term.surface
                 for part in splitter.split(folded).compactMap({ analyzer.term(for: $0) }) {
                     result.append(
                         QueryTerm(term: part, weight: weight * Configuration.compoundPartWeight, origin: origin ?? term.surface))
@@ -200,11 +285,45 @@ public struct InvertedIndex: Sendable {
         return result
     }
 
-    /// Repeated terms (a word and its synonym share a stem) count once, with the larger weight.
-    private func merged(_ query: [QueryTerm]) -> [QueryTerm] {
-        var merged: [String: QueryTerm] = [:]
-        for term in query where merged[term.term].map({ $0.weight < term.weight }) ?? true { merged[term.term] = term }
-        return merged.values.sorted { $0.term < $1.term }
+    /// Resolves a query against this index. Repeated terms (a word and its synonym share a stem) count once, with
+    /// the larger weight; terms the index does not contain are dropped.
+    public func prepare(_ query: [QueryTerm]) -> PreparedQuery {
+        // Terms are numbered in sorted order, so ordering by number orders by term; the stable sort keeps the
+        // first of equal weights, whose origin the explanation names.
+        let known = query.compactMap { term in termNumbers[term.term].map { (number: $0, term: term) } }
+            .sorted { $0.number < $1.number }
+        var terms: [PreparedQuery.Term] = []
+        var previous = -1
+        for entry in known {
+            let term = PreparedQuery.Term(
+                query: entry.term, postings: postingStart[entry.number]..<postingStart[entry.number + 1],
+                factor: entry.term.weight * inverseDocumentFrequency[entry.number])
+            if entry.number != previous {
+                terms.append(term)
+                previous = entry.number
+            } else if entry.term.weight > terms[terms.count - 1].query.weight {
+                terms[terms.count - 1] = term
+            }
+        }
+        return PreparedQuery(terms: terms)
+    }
+
+    /// The BM25F score of every document, by position (0 where no query term occurs).
+    public func documentScores(_ query: PreparedQuery) -> [Double] {
+        var scores = [Double](repeating: 0, count: identifiers.count)
+        postingDocument.withUnsafeBufferPointer { documents in
+            postingSaturation.withUnsafeBufferPointer { saturation in
+                scores.withUnsafeMutableBufferPointer { scores in
+                    for term in query.terms where term.factor > 0 {
+                        let factor = term.factor
+                        for posting in term.postings {
+                            scores[Int(documents[posting])] += factor * saturation[posting]
+                        }
+                    }
+                }
+            }
+        }
+        return scores
     }
 
     /// BM25F scores of the best documents matching at least one query term, best first, without explanations
@@ -212,26 +331,14 @@ public struct InvertedIndex: Sendable {
     /// - Parameters:
     ///   - allowed: when given, only documents for which it returns true are scored.
     public func scores(_ query: [QueryTerm], limit: Int = .max, allowed: ((String) -> Bool)? = nil) -> [(identifier: String, score: Double)] {
-        var scores = [Double](repeating: 0, count: identifiers.count)
-        var touched: [Int] = []
-        for queryTerm in merged(query) {
-            guard let list = postings[queryTerm.term] else { continue }
-            let factor = queryTerm.weight * idf(queryTerm.term)
-            var index = 0
-            while index < list.count {
-                let document = Int(list[index].document)
-                var tf = 0.0
-                while index < list.count, Int(list[index].document) == document {
-                    tf += list[index].weightedFrequency
-                    index += 1
-                }
-                if scores[document] == 0 { touched.append(document) }
-                scores[document] += factor * tf / (Configuration.k1 + tf)
-            }
-        }
+        scores(prepare(query), limit: limit, allowed: allowed)
+    }
+
+    /// The best documents for a prepared query, best first, as ``scores(_:limit:allowed:)`` gives them.
+    public func scores(_ query: PreparedQuery, limit: Int = .max, allowed: ((String) -> Bool)? = nil) -> [(identifier: String, score: Double)] {
+        let scores = documentScores(query)
         var ranked: [(Int, Double)] = []
-        ranked.reserveCapacity(touched.count)
-        for document in touched where scores[document] > 0 {
+        for document in scores.indices where scores[document] > 0 {
             if let allowed, !allowed(identifiers[document]) { continue }
             ranked.append((document, scores[document]))
         }
@@ -248,7 +355,7 @@ public struct InvertedIndex: Sendable {
 
     /// The `rank`-th largest of the values (1 is the largest), by quickselect: linear on average, where sorting
     /// every scored document would be n log n.
-    static func largest(_ rank: Int, of values: [Double]) -> Double {
+    public static func largest(_ rank: Int, of values: [Double]) -> Double {
         var values = values
         var low = 0
         var high = values.count - 1
@@ -276,28 +383,27 @@ public struct InvertedIndex: Sendable {
         guard let document = documentIndex[identifier] else {
             return ScoreExplanation(value: 0, description: "BM25F", fields: [], children: [])
         }
+        return explain(document: document, prepare(query))
+    }
+
+    /// Why the document at `document` (its position) scores what it does for a prepared query.
+    public func explain(document: Int, _ query: PreparedQuery) -> ScoreExplanation {
         var children: [ScoreExplanation] = []
-        for queryTerm in merged(query) {
-            guard let list = postings[queryTerm.term] else { continue }
-            // Postings are in document order, so a binary search finds this document's entries.
-            var low = 0
-            var high = list.count
+        for term in query.terms {
+            // Postings are in document order, so a binary search finds this document's entry.
+            var low = term.postings.lowerBound
+            var high = term.postings.upperBound
             while low < high {
                 let middle = (low + high) / 2
-                if Int(list[middle].document) < document { low = middle + 1 } else { high = middle }
+                if Int(postingDocument[middle]) < document { low = middle + 1 } else { high = middle }
             }
-            var tf = 0.0
-            var fieldNames: [String] = []
-            while low < list.count, Int(list[low].document) == document {
-                tf += list[low].weightedFrequency
-                fieldNames.append(fields[Int(list[low].field)].name)
-                low += 1
-            }
-            guard tf > 0 else { continue }
+            guard low < term.postings.upperBound, Int(postingDocument[low]) == document else { continue }
+            let fieldSet = postingFields[low]
             children.append(
                 ScoreExplanation(
-                    value: queryTerm.weight * idf(queryTerm.term) * tf / (Configuration.k1 + tf),
-                    description: "«\(queryTerm.origin)» → \(queryTerm.term)", fields: fieldNames, children: []))
+                    value: term.factor * postingSaturation[low], origin: term.query.origin, term: term.query.term,
+                    fields: fieldSet < fieldNameSets.count
+                        ? fieldNameSets[Int(fieldSet)] : fields.indices.filter { fieldSet & (1 << UInt64($0)) != 0 }.map { fields[$0].name }))
         }
         children.sort { $0.value > $1.value }
         return ScoreExplanation(value: children.reduce(0) { $0 + $1.value }, description: "BM25F", fields: [], children: children)
@@ -305,8 +411,12 @@ public struct InvertedIndex: Sendable {
 
     /// BM25F scores with explanations, best first.
     public func search(_ query: [QueryTerm], limit: Int = .max, allowed: ((String) -> Bool)? = nil) -> [SearchHit] {
-        scores(query, limit: limit, allowed: allowed).map { hit in
-            SearchHit(identifier: hit.identifier, score: hit.score, explanation: explain(hit.identifier, query: query))
+        let prepared = prepare(query)
+        return scores(prepared, limit: limit, allowed: allowed).map { hit in
+            SearchHit(
+                identifier: hit.identifier, score: hit.score,
+                explanation: documentIndex[hit.identifier].map { explain(document: $0, prepared) }
+                    ?? ScoreExplanation(value: 0, description: "BM25F", fields: [], children: []))
         }
     }
 }

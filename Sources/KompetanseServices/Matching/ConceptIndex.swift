@@ -73,12 +73,14 @@ public struct ConceptIndex: Sendable {
 
     /// The nodes a text concerns, best first.
     public func nodes(for text: String, queryTerms: [QueryTerm]? = nil) -> [ConceptMatch] {
-        let hits = index.search(queryTerms ?? index.queryTerms(text), limit: 20)
+        let query = queryTerms ?? index.queryTerms(text)
+        let prepared = index.prepare(query)
+        let hits = index.scores(prepared, limit: 20)
         guard let best = hits.first?.score, best >= Configuration.absoluteThreshold else { return [] }
         return hits.filter { $0.score >= best * Configuration.relativeThreshold }.prefix(Configuration.maximumNodes)
             .compactMap { hit in
-                guard let entry = nodes[hit.identifier] else { return nil }
-                let words = hit.explanation.children.map { $0.description.components(separatedBy: " → ").first ?? "" }
+                guard let entry = nodes[hit.identifier], let position = index.position(of: hit.identifier) else { return nil }
+                let words = index.explain(document: position, prepared).children.map(\.quotedOrigin)
                 return ConceptMatch(node: entry.node, frameworkCode: entry.framework, score: hit.score / best, words: words)
             }
     }

@@ -34,7 +34,7 @@ public struct MatchHit: Sendable {
         var order: [String] = []
         var fieldsByOrigin: [String: Set<String>] = [:]
         for explanation in matchedTerms {
-            let origin = explanation.description.components(separatedBy: " → ").first ?? explanation.description
+            let origin = explanation.quotedOrigin
             if fieldsByOrigin[origin] == nil { order.append(origin) }
             fieldsByOrigin[origin, default: []].formUnion(explanation.fields)
         }
@@ -115,24 +115,64 @@ public struct MatchEngine: Sendable {
     }
 
     let measures: [String: Measure]
-    let profiles: [String: MeasureProfile]
-    /// The framework codes each measure builds, so ranking never copies whole measures.
-    let taughtCodes: [String: [String]]
+    /// The catalogue in index order: position `i` in the index is `catalogue[i]`.
+    let catalogue: [Measure]
+    let profiles: [MeasureProfile]
+    /// Per measure: the numbers of the nodes it builds and of their ancestors (see ``nodeNumbers``).
+    let lineages: [[Int]]
+    /// Per measure: the numbers of the nodes it is tagged with.
+    let taught: [[Int]]
+    /// Framework node codes (and codes measures are tagged with) numbered, so ranking compares integers.
+    let nodeNumbers: [String: Int]
+    /// Per measure: the rank of its identifier in sorted order, the tie-break between equal scores.
+    let identifierRank: [Int]
+    /// Nodes some measure builds: its tags and their ancestors, and the nodes below a tag.
+    let buildableNodes: Set<Int>
+    /// The column of each constraint a need can state in ``fitTable``.
+    let fitColumns: [Constraint: Int]
+    /// Every measure's fit to every readable constraint, worked out once: `fitTable[position · columns + column]`
+    /// is 0 (met), 1 (unknown) or 2 (violated).
+    let fitTable: [UInt8]
     let index: InvertedIndex
     let synonyms: [[(surface: String, terms: [String])]]
+    /// Synonym groups by the first term of each of their phrases.
+    let synonymGroupsByFirstTerm: [String: [Int]]
     let translations: [(phrase: [String], terms: [String])]
+    /// Translations by the first word of their English phrase.
+    let translationsByFirstWord: [String: [Int]]
     let concepts: ConceptIndex
 
     /// Builds the engine over a catalogue, the frameworks and the synonym groups.
     public init(measures: [Measure], frameworks: [Framework], synonyms: [SynonymGroup]) {
         let analyzer = Analyzer()
-        self.measures = Dictionary(measures.map { ($0.identifier, $0) }, uniquingKeysWith: { first, _ in first })
-        profiles = self.measures.mapValues(MeasureProfile.init)
-        taughtCodes = self.measures.mapValues { $0.teaches.compactMap(\.code) }
+        var seen: Set<String> = []
+        let catalogue = measures.filter { seen.insert($0.identifier).inserted }
+        self.catalogue = catalogue
+        self.measures = Dictionary(uniqueKeysWithValues: catalogue.map { ($0.identifier, $0) })
+        profiles = catalogue.map(MeasureProfile.init)
         let nodeLabels = Dictionary(
             frameworks.flatMap { $0.nodes.map { ($0.code, $0.label) } }, uniquingKeysWith: { first, _ in first })
+        var nodeNumbers: [String: Int] = [:]
+        for code in frameworks.flatMap({ $0.nodes.map(\.code) }) + catalogue.flatMap({ $0.teaches.compactMap(\.code) }) where nodeNumbers[code] == nil {
+            nodeNumbers[code] = nodeNumbers.count
+        }
+        self.nodeNumbers = nodeNumbers
+        taught = catalogue.map { $0.teaches.compactMap { $0.code.flatMap { nodeNumbers[$0] } } }
+        lineages = catalogue.map { measure in
+            Array(Set(measure.teaches.compactMap(\.code).flatMap { Self.lineage(of: $0, in: nodeNumbers) }))
+        }
+        let order = catalogue.indices.sorted { catalogue[$0].identifier < catalogue[$1].identifier }
+        var identifierRank = [Int](repeating: 0, count: catalogue.count)
+        for (rank, position) in order.enumerated() { identifierRank[position] = rank }
+        self.identifierRank = identifierRank
+        let taughtNumbers = Set(taught.joined())
+        buildableNodes = Set(lineages.joined()).union(
+            nodeNumbers.filter { code, _ in Self.lineage(of: code, in: nodeNumbers).contains(where: taughtNumbers.contains) }.values)
+        let readable = NeedUnderstanding.readableConstraints
+        fitColumns = Dictionary(uniqueKeysWithValues: readable.enumerated().map { ($1, $0) })
+        fitTable = profiles.flatMap { profile in readable.map { UInt8(Self.fitCode(profile.evaluate($0))) } }
         index = InvertedIndex(
-            documents: measures.map { measure in
+            documents: catalogue.map { measure in
                 SearchDocument(
                     identifier: measure.identifier,
                     fields: [
@@ -143,35 +183,69 @@ public struct MatchEngine: Sendable {
                         "provider": measure.provider.name,
                     ])
             }, fields: Configuration.fields, analyzer: analyzer)
-        self.synonyms = synonyms.map { group in
+        let analysedSynonyms = synonyms.map { group in
             group.terms.map { (surface: $0, terms: analyzer.terms($0).map(\.term)) }.filter { !$0.terms.isEmpty }
         }
-        translations = EnglishNorwegianLexicon.entries.map { english, norwegian in
+        self.synonyms = analysedSynonyms
+        var groupsByTerm: [String: [Int]] = [:]
+        for (number, group) in analysedSynonyms.enumerated() {
+            for first in Set(group.compactMap(\.terms.first)) { groupsByTerm[first, default: []].append(number) }
+        }
+        synonymGroupsByFirstTerm = groupsByTerm
+        let translations = EnglishNorwegianLexicon.entries.map { english, norwegian in
             (Tokenizer.words(english), analyzer.terms(norwegian).map(\.term))
-        }.sorted { $0.phrase.count > $1.phrase.count }
-        concepts = ConceptIndex(frameworks: frameworks, synonyms: synonyms, measures: measures)
+        }.sorted { $0.0.count > $1.0.count }
+        self.translations = translations
+        var translationsByWord: [String: [Int]] = [:]
+        for (number, entry) in translations.enumerated() {
+            if let first = entry.0.first { translationsByWord[first, default: []].append(number) }
+        }
+        translationsByFirstWord = translationsByWord
+        concepts = ConceptIndex(frameworks: frameworks, synonyms: synonyms, measures: catalogue)
+    }
+
+    /// The row of a fit in ``Ranking``'s score changes.
+    static func fitCode(_ fit: ConstraintFit) -> Int {
+        switch fit {
+        case .met: 0
+        case .unknown: 1
+        case .violated: 2
+        }
+    }
+
+    /// The numbers of a code and of its ancestors (`DI2X.T.1` → `DI2X.T.1`, `DI2X.T`, `DI2X`) that are known.
+    static func lineage(of code: String, in numbers: [String: Int]) -> [Int] {
+        var result: [Int] = []
+        var prefix = Substring(code)
+        while true {
+            if let number = numbers[String(prefix)] { result.append(number) }
+            guard let dot = prefix.lastIndex(of: ".") else { return result }
+            prefix = prefix[..<dot]
+        }
     }
 
     /// The weighted query terms of a need: its words, their synonyms, English translations, compound parts.
     func queryTerms(for text: String, understanding: NeedUnderstanding) -> [QueryTerm] {
         let constraintWords = Set(understanding.constraints.flatMap { Tokenizer.words($0.words) })
+        let words = Tokenizer.words(text)
         var terms: [QueryTerm] = []
-        for term in index.queryTerms(text) {
+        for term in index.queryTerms(words: words) {
             var term = term
             if constraintWords.contains(term.origin) { term.weight *= Configuration.constraintWordWeight }
             if RequestWords.contains(term.origin) { term.weight *= Configuration.requestWordWeight }
             terms.append(term)
         }
-        let words = Tokenizer.words(text)
-        // English words and phrases bring their Norwegian translations.
-        for (phrase, translated) in translations where !phrase.isEmpty && words.containsSequence(phrase) {
+        // English words and phrases bring their Norwegian translations (longest phrases first, as listed).
+        let possibleTranslations = Set(words.flatMap { translationsByFirstWord[$0] ?? [] }).sorted()
+        for (phrase, translated) in possibleTranslations.map({ translations[$0] }) where words.containsSequence(phrase) {
             let origin = phrase.joined(separator: " ")
             let weight = phrase.allSatisfy(constraintWords.contains) ? Configuration.constraintWordWeight : Configuration.translationWeight
             terms += translated.map { QueryTerm(term: $0, weight: weight, origin: origin) }
         }
         // Synonym groups: a group whose phrase occurs among the need's terms adds the group's other phrases.
         let present = terms.map(\.term)
-        for group in synonyms {
+        let possibleGroups = Set(present.flatMap { synonymGroupsByFirstTerm[$0] ?? [] }).sorted()
+        for group in possibleGroups.map({ synonyms[$0] }) {
             guard let hit = group.first(where: { present.containsSequence($0.terms) }) else { continue }
             for phrase in group where phrase.terms != hit.terms {
                 let weight = Configuration.synonymWeight / Double(phrase.terms.count).squareRoot()
@@ -191,75 +265,167 @@ public struct MatchEngine: Sendable {
     ) -> MatchResult {
         let understanding = NeedUnderstanding.read(text)
         let query = queryTerms(for: text, understanding: understanding)
-        let isAllowed: (String) -> Bool = { id in allowed.map { filter in self.measures[id].map(filter) ?? false } ?? true }
-        let lexical = index.scores(query, limit: 300, allowed: isAllowed)
+        let prepared = index.prepare(query)
         let nodes = concepts.nodes(for: text, queryTerms: query)
-        var topical: [String: Double] = [:]
-        var semantic: [String: Double] = [:]
+        // Topical score per measure position; 0 means not a candidate.
+        var topical: [Double]
+        var semantic: [Int: Double] = [:]
         if let dense, !dense.isEmpty {
+            let isAllowed: (String) -> Bool = { id in allowed.map { filter in self.measures[id].map(filter) ?? false } ?? true }
+            let lexical = index.scores(prepared, limit: 300, allowed: isAllowed)
             let allowedDense = dense.filter { isAllowed($0.identifier) }
-            for entry in allowedDense { semantic[entry.identifier] = entry.score }
+            for entry in allowedDense { if let position = index.position(of: entry.identifier) { semantic[position] = entry.score } }
             // Dense cosines cluster high; how far a score stands above the list's mean, in standard deviations,
             // carries the signal.
             let scores = allowedDense.map(\.score)
             let mean = scores.reduce(0, +) / Double(max(1, scores.count))
             let deviation = (scores.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(max(1, scores.count))).squareRoot()
             let fused = Fusion.normalisedScores([
-                (weight: 1, scores: lexical.map { (identifier: $0.identifier, score: $0.score) }),
+                (weight: 1, scores: lexical),
                 (weight: Configuration.denseWeight, scores: allowedDense.map {
                     (identifier: $0.identifier, score: deviation > 0 ? max(0, ($0.score - mean) / deviation) : 0)
                 }),
             ])
-            for entry in fused { topical[entry.identifier] = entry.score }
+            topical = [Double](repeating: 0, count: catalogue.count)
+            for entry in fused where entry.score > 0 {
+                if let position = index.position(of: entry.identifier) { topical[position] = entry.score }
+            }
         } else {
-            for hit in lexical { topical[hit.identifier] = hit.score }
-        }
-        // Measures that build a framework node the need is about get a share of that node's score.
-        let nodeCodes = Dictionary(nodes.map { ($0.node.code, $0.score) }, uniquingKeysWith: max)
-        let best = max(topical.values.max() ?? 0, 0.000_001)
-        // Scored without copying measures; only the hits that are returned are built in full.
-        var scored: [(identifier: String, score: Double, relative: Double, fits: [(UnderstoodConstraint, ConstraintFit)], builds: [FrameworkNode])] = []
-        scored.reserveCapacity(topical.count)
-        for (identifier, rawScore) in topical {
-            guard let profile = profiles[identifier] else { continue }
-            let codes = taughtCodes[identifier] ?? []
-            // A measure building a capability also builds what the need names inside it, and the reverse.
-            let builds = nodes.filter { concept in
-                codes.contains { code in
-                    code == concept.node.code || concept.node.code.hasPrefix(code + ".") || code.hasPrefix(concept.node.code + ".")
-                }
-            }.map(\.node)
-            let nodeBoost = builds.map { nodeCodes[$0.code] ?? 0 }.max() ?? 0
-            let relative = min(1, rawScore / best + 0.1 * nodeBoost)
-            var adjustment = 0.0
-            var fits: [(UnderstoodConstraint, ConstraintFit)] = []
-            for constraint in understanding.constraints {
-                let fit = profile.evaluate(constraint.constraint)
-                fits.append((constraint, fit))
-                adjustment += Configuration.adjustment(for: constraint.constraint, fit: fit)
-            }
-            let score = max(0, relative * (1 + adjustment)) / (1 + Configuration.maximumBonus * Double(understanding.constraints.count))
-            scored.append((identifier, score, relative, fits, builds))
-        }
-        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.identifier < $1.identifier }
-        var hits: [MatchHit] = scored.prefix(limit).compactMap { entry in
-            measures[entry.identifier].map { measure in
-                MatchHit(
-                    measure: measure, score: entry.score, topicalScore: entry.relative, matchedTerms: [], fits: entry.fits,
-                    nodes: entry.builds, semanticScore: semantic[entry.identifier])
+            topical = index.documentScores(prepared)
+            if let allowed {
+                for position in topical.indices where topical[position] > 0 && !allowed(catalogue[position]) { topical[position] = 0 }
             }
         }
-        for position in hits.indices {
-            hits[position].matchedTerms = index.explain(hits[position].measure.identifier, query: query).children
+        let ranking = Ranking(engine: self, understanding: understanding, nodes: nodes)
+        let hits: [MatchHit] = ranking.best(limit, topical: topical).map { entry in
+            MatchHit(
+                measure: catalogue[entry.position], score: entry.score, topicalScore: entry.relative,
+                matchedTerms: index.explain(document: entry.position, prepared).children,
+                fits: understanding.constraints.map { (constraint: $0, fit: profiles[entry.position].evaluate($0.constraint)) },
+                nodes: ranking.builds(entry.position).map(\.node), semanticScore: semantic[entry.position])
         }
         let queryWords = Set(query.filter { $0.weight >= 1 }.map(\.term))
         let bestCoverage = hits.first.map { hit in
-            Double(Set(hit.matchedTerms.compactMap { $0.description.components(separatedBy: " → ").last }).intersection(queryWords).count)
-                / Double(max(1, queryWords.count))
+            Double(Set(hit.matchedTerms.compactMap(\.term)).intersection(queryWords).count) / Double(max(1, queryWords.count))
         } ?? 0
         let weak = hits.isEmpty || (bestCoverage < Configuration.weakCoverage && semantic.isEmpty)
-        return MatchResult(
-            understanding: understanding, concepts: nodes, hits: hits, isWeak: weak)
+        return MatchResult(understanding: understanding, concepts: nodes, hits: hits, isWeak: weak)
+    }
+}
+
+/// The final ordering of one match: topical score, framework-node boost and constraint adjustments.
+///
+/// A final score never exceeds `min(1, topical / best + node cap) · constraint cap`, so the measures with the
+/// highest topical scores are scored first, and then only those whose bound still reaches the `limit`-th final
+/// score found: the same ranking as scoring every candidate, at the cost of the few that can still compete.
+struct Ranking {
+    let engine: MatchEngine
+    let nodes: [ConceptMatch]
+    /// Per need node: its number, the numbers of its ancestors and its strength.
+    private let nodeLineages: [(number: Int, lineage: [Int], score: Double)]
+    /// Per stated constraint: its column in the engine's fit table (nil: evaluated from the profile) and the
+    /// score change for met, unknown and violated.
+    private let constraints: [(constraint: Constraint, column: Int?, changes: [Double])]
+    /// The most the node boost can add, and the most the constraints can multiply a score by.
+    private let nodeCap: Double
+    private let constraintCap: Double
+    private let normaliser: Double
+
+    init(engine: MatchEngine, understanding: NeedUnderstanding, nodes: [ConceptMatch]) {
+        self.engine = engine
+        self.nodes = nodes
+        nodeLineages = nodes.compactMap { concept in
+            engine.nodeNumbers[concept.node.code].map {
+                ($0, MatchEngine.lineage(of: concept.node.code, in: engine.nodeNumbers), concept.score)
+            }
+        }
+        constraints = understanding.constraints.map { understood in
+            let changes = [ConstraintFit.met, .unknown, .violated].map {
+                MatchEngine.Configuration.adjustment(for: understood.constraint, fit: $0)
+            }
+            return (understood.constraint, engine.fitColumns[understood.constraint], changes)
+        }
+        // Only nodes some measure builds can boost anything.
+        nodeCap = 0.1 * (nodeLineages.filter { engine.buildableNodes.contains($0.number) }.map(\.score).max() ?? 0)
+        normaliser = 1 + MatchEngine.Configuration.maximumBonus * Double(constraints.count)
+        constraintCap = (1 + constraints.map { $0.changes.max() ?? 0 }.reduce(0, +)) / normaliser
+    }
+
+    /// A measure building a capability also builds what the need names inside it, and the reverse.
+    private func buildsNode(_ position: Int, _ node: (number: Int, lineage: [Int], score: Double)) -> Bool {
+        engine.lineages[position].contains(node.number) || engine.taught[position].contains { node.lineage.contains($0) }
+    }
+
+    /// The need's framework nodes that the measure at `position` builds.
+    func builds(_ position: Int) -> [ConceptMatch] {
+        zip(nodes, nodeLineages).filter { buildsNode(position, $0.1) }.map(\.0)
+    }
+
+    /// The final score of the measure at `position` and its relative topical score (with the node boost).
+    private func score(_ position: Int, topical: Double, best: Double) -> (score: Double, relative: Double) {
+        var nodeBoost = 0.0
+        if nodeCap > 0 {
+            for node in nodeLineages where node.score > nodeBoost && buildsNode(position, node) { nodeBoost = node.score }
+        }
+        let relative = min(1, topical / best + 0.1 * nodeBoost)
+        var adjustment = 0.0
+        for constraint in constraints {
+            let fit: Int
+            if let column = constraint.column {
+                fit = Int(engine.fitTable[position * engine.fitColumns.count + column])
+            } else {
+                fit = MatchEngine.fitCode(engine.profiles[position].evaluate(constraint.constraint))
+            }
+            adjustment += constraint.changes[fit]
+        }
+        return (max(0, relative * (1 + adjustment)) / normaliser, relative)
+    }
+
+    /// The `limit` best measures by final score (ties by identifier), from topical scores by position.
+    func best(_ limit: Int, topical: [Double]) -> [(position: Int, score: Double, relative: Double)] {
+        guard limit > 0, let best = topical.max(), best > 0 else { return [] }
+        let rank = engine.identifierRank
+        // The best so far, as a heap with the weakest on top: lower score, or the same score and a later identifier.
+        var heap: [(position: Int, score: Double, relative: Double)] = []
+        heap.reserveCapacity(limit)
+        func weaker(_ a: Int, _ b: Int) -> Bool {
+            heap[a].score != heap[b].score ? heap[a].score < heap[b].score : rank[heap[a].position] > rank[heap[b].position]
+        }
+        // A measure is scored only when its bound, (t / best + node cap) · constraint cap, reaches the weakest
+        // kept score (a hair lower, so that rounding never drops one).
+        var reach = Double.leastNonzeroMagnitude
+        topical.withUnsafeBufferPointer { topical in
+            for position in topical.indices where topical[position] >= reach {
+                let result = score(position, topical: topical[position], best: best)
+                let entry = (position: position, score: result.score, relative: result.relative)
+                if heap.count < limit {
+                    heap.append(entry)
+                    var child = heap.count - 1
+                    while child > 0, weaker(child, (child - 1) / 2) {
+                        heap.swapAt(child, (child - 1) / 2)
+                        child = (child - 1) / 2
+                    }
+                } else {
+                    let top = heap[0]
+                    guard entry.score > top.score || (entry.score == top.score && rank[position] < rank[top.position]) else { continue }
+                    heap[0] = entry
+                    var parent = 0
+                    while true {
+                        let left = 2 * parent + 1
+                        var weakest = parent
+                        if left < heap.count, weaker(left, weakest) { weakest = left }
+                        if left + 1 < heap.count, weaker(left + 1, weakest) { weakest = left + 1 }
+                        if weakest == parent { break }
+                        heap.swapAt(parent, weakest)
+                        parent = weakest
+                    }
+                }
+                if heap.count == limit {
+                    reach = max(Double.leastNonzeroMagnitude, (heap[0].score / constraintCap - nodeCap - 1e-9) * best)
+                }
+            }
+        }
+        return heap.sorted { $0.score != $1.score ? $0.score > $1.score : rank[$0.position] < rank[$1.position] }
     }
 }
 

@@ -7,11 +7,17 @@ import KompetanseStore
 public final class MatchService: Sendable {
     let store: any Store
     let embedder: (any Embedder)?
+    let clock: any Clock
     private let cache = EngineCache()
 
-    init(store: any Store, embedder: (any Embedder)?) {
+    /// How long a built engine is used without asking the database whether another process changed the
+    /// catalogue. Writes through this process's store are seen at once (``Store/catalogueWrites``).
+    static let revalidationInterval: TimeInterval = 1
+
+    init(store: any Store, embedder: (any Embedder)?, clock: any Clock) {
         self.store = store
         self.embedder = embedder
+        self.clock = clock
     }
 
     /// A need to match.
@@ -95,15 +101,20 @@ public final class MatchService: Sendable {
         return engine.engine.concepts.suggestedTags(for: measure).filter { !tagged.contains($0.node.code) }
     }
 
+    /// The engine for the current catalogue: reused without any database read while nothing was written through
+    /// this store and it was confirmed within ``revalidationInterval``; rebuilt when the revision changed.
     private func engine() async throws -> BuiltEngine {
+        let writes = store.catalogueWrites
+        let now = clock.now()
+        if let fresh = cache.fresh(writes: writes, now: now, within: Self.revalidationInterval) { return fresh }
         let revision = try await store.measures.revision() + "/" + (try await store.frameworks.summaries().map(\.code).joined())
-        if let cached = await cache.engine(for: revision) { return cached }
+        if let cached = cache.confirm(revision: revision, writes: writes, now: now) { return cached }
         let measures = try await store.measures.all()
         let frameworks = try await store.frameworks.all()
         let built = BuiltEngine(
             engine: MatchEngine(measures: measures, frameworks: frameworks, synonyms: try ShippedData.synonyms()),
             vectors: embedder == nil ? nil : try await passageVectors(measures))
-        await cache.store(built, for: revision)
+        cache.store(built, revision: revision, writes: writes, now: now)
         return built
     }
 
@@ -141,16 +152,39 @@ struct BuiltEngine: Sendable {
     }
 }
 
-private actor EngineCache {
-    private var revision: String?
+/// The last built engine with the catalogue revision it was built from and when that was last confirmed.
+private final class EngineCache: @unchecked Sendable {
+    // Guarded by `lock`; a lock rather than an actor, so that a match served from the cache never suspends.
+    private let lock = NSLock()
     private var built: BuiltEngine?
+    private var revision: String?
+    private var writes = -1
+    private var confirmed = Date.distantPast
 
-    func engine(for revision: String) -> BuiltEngine? {
-        self.revision == revision ? built : nil
+    /// The engine, when no write went through this store since it was confirmed, less than `interval` ago.
+    func fresh(writes: Int, now: Date, within interval: TimeInterval) -> BuiltEngine? {
+        lock.withLock {
+            let age = now.timeIntervalSince(confirmed)
+            return writes == self.writes && age >= 0 && age < interval ? built : nil
+        }
     }
 
-    func store(_ engine: BuiltEngine, for revision: String) {
-        self.revision = revision
-        built = engine
+    /// The engine, when it was built from `revision`; it then counts as confirmed now.
+    func confirm(revision: String, writes: Int, now: Date) -> BuiltEngine? {
+        lock.withLock {
+            guard revision == self.revision, let built else { return nil }
+            self.writes = writes
+            confirmed = now
+            return built
+        }
+    }
+
+    func store(_ engine: BuiltEngine, revision: String, writes: Int, now: Date) {
+        lock.withLock {
+            built = engine
+            self.revision = revision
+            self.writes = writes
+            confirmed = now
+        }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import SQLKit
 
 /// The database engines the store runs on.
@@ -17,6 +18,8 @@ final class SQLEngine: Sendable {
     /// SQLite allows one writer at a time. Writers wait here, in Swift, rather than in SQLite's busy handler,
     /// which would block one of the few threads that every connection's queries run on.
     private let writerLock = AsyncLock()
+    /// Writes of measures and frameworks through this engine (see ``Store/catalogueWrites``).
+    let catalogueWrites = WriteCounter()
 
     init(kind: EngineKind, pool: ConnectionPool) {
         self.kind = kind
@@ -102,4 +105,15 @@ actor AsyncLock {
             waiters.removeFirst().resume()
         }
     }
+}
+
+/// A counter that many tasks bump and read without waiting on each other.
+final class WriteCounter: @unchecked Sendable {
+    // Guarded by `lock`; a lock rather than an actor so reading it never suspends.
+    private let lock = NSLock()
+    private var count = 0
+
+    var value: Int { lock.withLock { count } }
+
+    func increment() { lock.withLock { count += 1 } }
 }

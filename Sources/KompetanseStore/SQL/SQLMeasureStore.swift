@@ -10,6 +10,7 @@ struct SQLMeasureStore: MeasureStore {
 
     func upsert(_ measures: [Measure]) async throws {
         let rows: [MeasureRow] = try measures.map { MeasureRow(measure: $0, data: try RecordCoding.encode($0)) }
+        defer { engine.catalogueWrites.increment() }
         try await engine.transaction { database in try await Self.write(rows, in: database) }
     }
 
@@ -108,6 +109,7 @@ struct SQLMeasureStore: MeasureStore {
 
     func delete(identifiers: [String]) async throws -> Int {
         guard !identifiers.isEmpty else { return 0 }
+        defer { engine.catalogueWrites.increment() }
         return try await engine.transaction { database in
             var existing = 0
             for chunk in identifiers.chunked(into: Self.insertBatchSize) {

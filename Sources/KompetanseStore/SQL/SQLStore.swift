@@ -30,6 +30,8 @@ final class SQLStore: Store {
 
     var engineName: String { engine.kind == .sqlite ? "SQLite" : "PostgreSQL" }
 
+    var catalogueWrites: Int { engine.catalogueWrites.value }
+
     func backup(to path: String) async throws {
         guard engine.kind == .sqlite else {
             throw StoreError.configuration("sikkerhetskopi av PostgreSQL tas med pg_dump: pg_dump \"$KOMPETANSEBRO_DATABASE_URL\" > fil.sql")
@@ -91,6 +93,7 @@ struct SQLFrameworkStore: FrameworkStore {
                 framework: framework, data: try RecordCoding.encode(framework),
                 summary: try RecordCoding.encode(FrameworkSummary(framework)))
         }
+        defer { engine.catalogueWrites.increment() }
         try await engine.transaction { database in try await Self.write(rows, in: database) }
     }
 
