@@ -103,7 +103,13 @@ public struct MeasureProfile: Sendable, Hashable {
         }
         var result = String.UnicodeScalarView()
         for scalar in lowered.unicodeScalars {
-            result.append(scalar.properties.isAlphabetic || scalar.properties.numericType != nil ? scalar : " ")
+            let isWord: Bool
+            switch scalar.value {
+            case 0x61...0x7A, 0x30...0x39: isWord = true
+            case 0..<0x80: isWord = false
+            default: isWord = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            }
+            result.append(isWord ? scalar : " ")
         }
         return String(result)
     }

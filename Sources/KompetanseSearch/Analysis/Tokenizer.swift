@@ -12,7 +12,7 @@ public enum Tokenizer {
         var words: [String] = []
         var current = String.UnicodeScalarView()
         for scalar in lowered.unicodeScalars {
-            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+            if isWordScalar(scalar) {
                 current.append(scalar)
             } else if !current.isEmpty {
                 words.append(String(current))
@@ -21,6 +21,16 @@ public enum Tokenizer {
         }
         if !current.isEmpty { words.append(String(current)) }
         return words
+    }
+
+    /// A letter or digit; ASCII is decided without the Unicode tables.
+    @inline(__always)
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x61...0x7A, 0x30...0x39: true
+        case 0..<0x80: false
+        default: scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        }
     }
 
     /// Words read character by character (a letter with a combining mark stays one letter).

@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -113,6 +115,8 @@ public struct InvertedIndex: Sendable {
     /// The analysis of every word the corpus contains (`nil` for a stop word), so a query's known words are
     /// looked up rather than analysed again.
     private let analysedWords: [String: String?]
+    /// Analyses of query words the corpus does not contain, remembered: needs repeat their words.
+    private let unknownWords = WordMemo()
     /// The field names of every field set, for indexes with few fields (explanations share these arrays).
     private let fieldNameSets: [[String]]
 
@@ -257,7 +261,7 @@ public struct InvertedIndex: Sendable {
     public func terms(words: [String]) -> [AnalyzedTerm] {
         var result: [AnalyzedTerm] = []
         for (position, word) in words.enumerated() {
-            let term = analysedWords[word] ?? analyzer.term(for: word)
+            let term = analysedWords[word] ?? unknownWords.analysis(of: word) { analyzer.term(for: word) }
             if let term { result.append(AnalyzedTerm(term: term, surface: word, position: position)) }
         }
         return result
@@ -275,8 +279,11 @@ public struct InvertedIndex: Sendable {
             result.append(QueryTerm(term: term.term, weight: weight, origin: origin ?? term.surface))
             // A query compound unknown to the corpus ("sikkerhetskulturarbeid") is searched by its parts.
             if !contains(term: term.term) {
-                let folded = analyzer.options.foldNynorsk ? Analyzer.foldNynorsk(term.surface) : term.surface
-                for part in splitter.split(folded).compactMap({ analyzer.term(for: $0) }) {
+                let parts = unknownWords.parts(of: term.surface) {
+                    let folded = analyzer.options.foldNynorsk ? Analyzer.foldNynorsk(term.surface) : term.surface
+                    return splitter.split(folded).compactMap { analyzer.term(for: $0) }
+                }
+                for part in parts {
                     result.append(
                         QueryTerm(term: part, weight: weight * Configuration.compoundPartWeight, origin: origin ?? term.surface))
                 }
@@ -293,6 +300,7 @@ public struct InvertedIndex: Sendable {
         let known = query.compactMap { term in termNumbers[term.term].map { (number: $0, term: term) } }
             .sorted { $0.number < $1.number }
         var terms: [PreparedQuery.Term] = []
+        terms.reserveCapacity(known.count)
         var previous = -1
         for entry in known {
             let term = PreparedQuery.Term(
@@ -389,6 +397,7 @@ public struct InvertedIndex: Sendable {
     /// Why the document at `document` (its position) scores what it does for a prepared query.
     public func explain(document: Int, _ query: PreparedQuery) -> ScoreExplanation {
         var children: [ScoreExplanation] = []
+        children.reserveCapacity(query.terms.count)
         for term in query.terms {
             // Postings are in document order, so a binary search finds this document's entry.
             var low = term.postings.lowerBound
@@ -418,5 +427,41 @@ public struct InvertedIndex: Sendable {
                 explanation: documentIndex[hit.identifier].map { explain(document: $0, prepared) }
                     ?? ScoreExplanation(value: 0, description: "BM25F", fields: [], children: []))
         }
+    }
+}
+
+/// Remembered analyses of words, bounded: when full it starts over, so arbitrary input cannot grow it without end.
+final class WordMemo: @unchecked Sendable {
+    /// Named constants.
+    enum Configuration {
+        /// Words remembered before the memo starts over.
+        static let capacity = 20_000
+    }
+
+    // Guarded by `lock`.
+    private let lock = NSLock()
+    private var terms: [String: String?] = [:]
+    private var parts: [String: [String]] = [:]
+
+    /// The index form of a word (`nil` for a stop word), from `analyse` the first time.
+    func analysis(of word: String, _ analyse: () -> String?) -> String? {
+        if let known = lock.withLock({ terms[word] }) { return known }
+        let term = analyse()
+        lock.withLock {
+            if terms.count >= Configuration.capacity { terms.removeAll(keepingCapacity: true) }
+            terms[word] = .some(term)
+        }
+        return term
+    }
+
+    /// The compound parts of a word, from `split` the first time.
+    func parts(of word: String, _ split: () -> [String]) -> [String] {
+        if let known = lock.withLock({ parts[word] }) { return known }
+        let result = split()
+        lock.withLock {
+            if parts.count >= Configuration.capacity { parts.removeAll(keepingCapacity: true) }
+            parts[word] = result
+        }
+        return result
     }
 }

@@ -383,7 +383,8 @@ struct Ranking {
 
     /// The `limit` best measures by final score (ties by identifier), from topical scores by position.
     func best(_ limit: Int, topical: [Double]) -> [(position: Int, score: Double, relative: Double)] {
-        guard limit > 0, let best = topical.max(), best > 0 else { return [] }
+        let best = Self.maximum(topical)
+        guard limit > 0, best > 0 else { return [] }
         let rank = engine.identifierRank
         // The best so far, as a heap with the weakest on top: lower score, or the same score and a later identifier.
         var heap: [(position: Int, score: Double, relative: Double)] = []
@@ -394,38 +395,68 @@ struct Ranking {
         // A measure is scored only when its bound, (t / best + node cap) · constraint cap, reaches the weakest
         // kept score (a hair lower, so that rounding never drops one).
         var reach = Double.leastNonzeroMagnitude
-        topical.withUnsafeBufferPointer { topical in
-            for position in topical.indices where topical[position] >= reach {
-                let result = score(position, topical: topical[position], best: best)
-                let entry = (position: position, score: result.score, relative: result.relative)
-                if heap.count < limit {
-                    heap.append(entry)
-                    var child = heap.count - 1
-                    while child > 0, weaker(child, (child - 1) / 2) {
-                        heap.swapAt(child, (child - 1) / 2)
-                        child = (child - 1) / 2
-                    }
-                } else {
-                    let top = heap[0]
-                    guard entry.score > top.score || (entry.score == top.score && rank[position] < rank[top.position]) else { continue }
-                    heap[0] = entry
-                    var parent = 0
-                    while true {
-                        let left = 2 * parent + 1
-                        var weakest = parent
-                        if left < heap.count, weaker(left, weakest) { weakest = left }
-                        if left + 1 < heap.count, weaker(left + 1, weakest) { weakest = left + 1 }
-                        if weakest == parent { break }
-                        heap.swapAt(parent, weakest)
-                        parent = weakest
-                    }
+        Self.positions(in: topical, atLeast: { reach }) { position, topical in
+            let result = score(position, topical: topical, best: best)
+            let entry = (position: position, score: result.score, relative: result.relative)
+            if heap.count < limit {
+                heap.append(entry)
+                var child = heap.count - 1
+                while child > 0, weaker(child, (child - 1) / 2) {
+                    heap.swapAt(child, (child - 1) / 2)
+                    child = (child - 1) / 2
                 }
-                if heap.count == limit {
-                    reach = max(Double.leastNonzeroMagnitude, (heap[0].score / constraintCap - nodeCap - 1e-9) * best)
+            } else {
+                let top = heap[0]
+                guard entry.score > top.score || (entry.score == top.score && rank[position] < rank[top.position]) else { return }
+                heap[0] = entry
+                var parent = 0
+                while true {
+                    let left = 2 * parent + 1
+                    var weakest = parent
+                    if left < heap.count, weaker(left, weakest) { weakest = left }
+                    if left + 1 < heap.count, weaker(left + 1, weakest) { weakest = left + 1 }
+                    if weakest == parent { break }
+                    heap.swapAt(parent, weakest)
+                    parent = weakest
                 }
+            }
+            if heap.count == limit {
+                reach = max(Double.leastNonzeroMagnitude, (heap[0].score / constraintCap - nodeCap - 1e-9) * best)
             }
         }
         return heap.sorted { $0.score != $1.score ? $0.score > $1.score : rank[$0.position] < rank[$1.position] }
+    }
+
+    /// The largest value (0 for none), with four running maxima so the loop does not wait on one.
+    static func maximum(_ values: [Double]) -> Double {
+        values.withUnsafeBufferPointer { values in
+            var maxima = (0.0, 0.0, 0.0, 0.0)
+            var position = 0
+            while position + 4 <= values.count {
+                if values[position] > maxima.0 { maxima.0 = values[position] }
+                if values[position + 1] > maxima.1 { maxima.1 = values[position + 1] }
+                if values[position + 2] > maxima.2 { maxima.2 = values[position + 2] }
+                if values[position + 3] > maxima.3 { maxima.3 = values[position + 3] }
+                position += 4
+            }
+            while position < values.count {
+                if values[position] > maxima.0 { maxima.0 = values[position] }
+                position += 1
+            }
+            return max(max(maxima.0, maxima.1), max(maxima.2, maxima.3))
+        }
+    }
+
+    /// Calls `body` with every position whose value is at least `floor()`; the floor is asked again after each
+    /// call, since it rises as better measures are found.
+    static func positions(in values: [Double], atLeast floor: () -> Double, _ body: (Int, Double) -> Void) {
+        values.withUnsafeBufferPointer { values in
+            var current = floor()
+            for position in values.indices where values[position] >= current {
+                body(position, values[position])
+                current = floor()
+            }
+        }
     }
 }
 
