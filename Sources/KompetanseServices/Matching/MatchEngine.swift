@@ -96,7 +96,10 @@ public struct MatchEngine: Sendable {
         /// The largest bonus one constraint can give, used to keep final scores in 0…1.
         static let maximumBonus = 0.15
         /// Weight of the dense list in score fusion (the lexical list has weight 1).
-        public static let denseWeight = 0.6
+        public static let denseWeight = 0.45
+        /// Dense evidence counts only where a measure stands out: this many standard deviations above the mean
+        /// similarity of the catalogue (cosines cluster high, so the bulk carries no signal).
+        public static let denseStandout = 1.0
         /// Below this share of query words matched, with no dense support, a result counts as weak.
         public static let weakCoverage = 0.34
     }
@@ -257,10 +260,10 @@ public struct MatchEngine: Sendable {
 
     /// Ranks the catalogue for a need.
     /// - Parameters:
-    ///   - dense: cosine similarities from an embedding model, when one is configured.
+    ///   - dense: what an embedding model says about the measures, when one is configured.
     ///   - allowed: a filter on measures (the page's facet filters).
     public func match(
-        _ text: String, limit: Int, dense: [(identifier: String, score: Double)]? = nil,
+        _ text: String, limit: Int, dense: DenseEvidence? = nil,
         allowed: ((Measure) -> Bool)? = nil
     ) -> MatchResult {
         let understanding = NeedUnderstanding.read(text)
@@ -270,21 +273,15 @@ public struct MatchEngine: Sendable {
         // Topical score per measure position; 0 means not a candidate.
         var topical: [Double]
         var semantic: [Int: Double] = [:]
-        if let dense, !dense.isEmpty {
+        if let dense, !dense.standouts.isEmpty || !dense.similarity.isEmpty {
             let isAllowed: (String) -> Bool = { id in allowed.map { filter in self.measures[id].map(filter) ?? false } ?? true }
             let lexical = index.scores(prepared, limit: 300, allowed: isAllowed)
-            let allowedDense = dense.filter { isAllowed($0.identifier) }
-            for entry in allowedDense { if let position = index.position(of: entry.identifier) { semantic[position] = entry.score } }
-            // Dense cosines cluster high; how far a score stands above the list's mean, in standard deviations,
-            // carries the signal.
-            let scores = allowedDense.map(\.score)
-            let mean = scores.reduce(0, +) / Double(max(1, scores.count))
-            let deviation = (scores.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(max(1, scores.count))).squareRoot()
+            for (identifier, similarity) in dense.similarity where isAllowed(identifier) {
+                if let position = index.position(of: identifier) { semantic[position] = similarity }
+            }
             let fused = Fusion.normalisedScores([
                 (weight: 1, scores: lexical),
-                (weight: Configuration.denseWeight, scores: allowedDense.map {
-                    (identifier: $0.identifier, score: deviation > 0 ? max(0, ($0.score - mean) / deviation) : 0)
-                }),
+                (weight: Configuration.denseWeight, scores: dense.standouts.filter { isAllowed($0.identifier) }),
             ])
             topical = [Double](repeating: 0, count: catalogue.count)
             for entry in fused where entry.score > 0 {
@@ -457,6 +454,47 @@ struct Ranking {
                 current = floor()
             }
         }
+    }
+}
+
+/// What an embedding model says about the measures for one need.
+public struct DenseEvidence: Sendable {
+    /// Measures that stand out from the catalogue's similarities, by how far (in standard deviations above the
+    /// standout line), best first.
+    public var standouts: [(identifier: String, score: Double)]
+    /// Cosine similarity of each measure to the need (the asymmetric view), for explanations.
+    public var similarity: [String: Double]
+
+    /// Combines views of the catalogue's similarity to a need: each view is standardised over the catalogue, the
+    /// views are averaged per measure and standardised again, and what lies more than
+    /// ``MatchEngine/Configuration/denseStandout`` above the mean is evidence. Two views (need → passage, and
+    /// need → passage read as a query) disagree on measures that only one of them likes, so their average
+    /// picks out what both see.
+    public init(views: [[(identifier: String, score: Double)]], limit: Int = 300) {
+        similarity = Dictionary(views.first ?? [], uniquingKeysWith: { first, _ in first })
+        var sums: [String: (total: Double, count: Int)] = [:]
+        for view in views {
+            for (identifier, score) in Self.standardised(view) {
+                sums[identifier, default: (0, 0)].total += score
+                sums[identifier, default: (0, 0)].count += 1
+            }
+        }
+        let averaged = sums.map { (identifier: $0.key, score: $0.value.total / Double($0.value.count)) }
+        let line = MatchEngine.Configuration.denseStandout
+        var above: [(identifier: String, score: Double)] = []
+        for entry in Self.standardised(averaged) where entry.score > line {
+            above.append((identifier: entry.identifier, score: entry.score - line))
+        }
+        above.sort { $0.score != $1.score ? $0.score > $1.score : $0.identifier < $1.identifier }
+        standouts = Array(above.prefix(limit))
+    }
+
+    /// Scores as standard deviations from their mean (all 0 when they do not vary).
+    static func standardised(_ scores: [(identifier: String, score: Double)]) -> [(identifier: String, score: Double)] {
+        let count = Double(max(1, scores.count))
+        let mean = scores.reduce(0) { $0 + $1.score } / count
+        let deviation = (scores.reduce(0) { $0 + ($1.score - mean) * ($1.score - mean) } / count).squareRoot()
+        return scores.map { (identifier: $0.identifier, score: deviation > 0 ? ($0.score - mean) / deviation : 0) }
     }
 }
 

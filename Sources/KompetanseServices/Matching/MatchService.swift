@@ -44,10 +44,10 @@ public final class MatchService: Sendable {
         guard text.count <= 2_000 else { throw ServiceError.invalidInput("behovet er for langt (høyst 2000 tegn)") }
         guard (1...200).contains(request.limit) else { throw ServiceError.invalidInput("antall treff skal være 1–200") }
         let engine = try await engine()
-        var dense: [(identifier: String, score: Double)]?
+        var dense: DenseEvidence?
         if let embedder {
             // Without a working endpoint, matching goes on lexically; the result says so through `semanticScore`.
-            dense = try? await engine.denseScores(for: Self.topic(of: text), embedder: embedder)
+            dense = try? await engine.denseEvidence(topic: Self.topic(of: text), need: text, embedder: embedder)
         }
         let filters = request.filters
         let allowed: ((Measure) -> Bool)? =
@@ -113,15 +113,18 @@ public final class MatchService: Sendable {
         let frameworks = try await store.frameworks.all()
         let built = BuiltEngine(
             engine: MatchEngine(measures: measures, frameworks: frameworks, synonyms: try ShippedData.synonyms()),
-            vectors: embedder == nil ? nil : try await passageVectors(measures))
+            vectors: try await passageVectors(measures, kind: .passage),
+            symmetricVectors: try await passageVectors(measures, kind: .query))
         cache.store(built, revision: revision, writes: writes, now: now)
         return built
     }
 
-    private func passageVectors(_ measures: [Measure]) async throws -> VectorIndex? {
+    /// The measures' texts embedded as `kind`: as passages for the need → passage view, and as queries for the
+    /// symmetric view, where need and measure are read the same way.
+    private func passageVectors(_ measures: [Measure], kind: EmbeddingKind) async throws -> VectorIndex? {
         guard let embedder else { return nil }
         let texts = measures.map(Self.passageText)
-        guard let vectors = try? await embedder.embed(texts, kind: .passage) else { return nil }
+        guard let vectors = try? await embedder.embed(texts, kind: kind) else { return nil }
         return VectorIndex(zip(measures.map(\.identifier), vectors).map { (identifier: $0.0, vector: $0.1) })
     }
 
@@ -144,11 +147,17 @@ public struct NodeCoverage: Sendable {
 
 struct BuiltEngine: Sendable {
     let engine: MatchEngine
+    /// The measures embedded as passages, and as queries (see ``MatchService/passageVectors(_:kind:)``).
     let vectors: VectorIndex?
+    let symmetricVectors: VectorIndex?
 
-    func denseScores(for text: String, embedder: any Embedder) async throws -> [(identifier: String, score: Double)]? {
-        guard let vectors, let query = try await embedder.embed([text], kind: .query).first else { return nil }
-        return vectors.search(query, limit: 300)
+    /// Two views of the catalogue's similarity to a need: its topic against the passages, and the whole need
+    /// against the measures read as queries. Both query texts go in one request.
+    func denseEvidence(topic: String, need: String, embedder: any Embedder) async throws -> DenseEvidence? {
+        guard let vectors, let symmetricVectors else { return nil }
+        let queries = try await embedder.embed([topic, need], kind: .query)
+        guard queries.count == 2 else { return nil }
+        return DenseEvidence(views: [vectors.search(queries[0]), symmetricVectors.search(queries[1])])
     }
 }
 
