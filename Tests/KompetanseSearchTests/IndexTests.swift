@@ -116,3 +116,28 @@ import Testing
         }
     }
 }
+
+@Suite struct WordMemoTests {
+    /// A query word the corpus lacks is analysed once; asked again it gives the same terms and parts.
+    @Test func unknownWordsGiveTheSameTermsTheSecondTime() {
+        let index = InvertedIndex(
+            documents: [SearchDocument(identifier: "a", fields: ["body": "Sikkerhet og kultur i arbeid"])],
+            fields: [FieldSpecification(name: "body", weight: 1)])
+        let first = index.queryTerms("sikkerhetskulturarbeidet")
+        #expect(first.map(\.term).contains("kultur"), "the unknown compound is searched by its parts")
+        #expect(index.queryTerms("sikkerhetskulturarbeidet") == first)
+    }
+
+    /// The memo never holds more than its capacity: arbitrary input cannot grow it without end.
+    @Test func theMemoStartsOverWhenFull() {
+        let memo = WordMemo()
+        var analysed = 0
+        for number in 0...WordMemo.Configuration.capacity {
+            _ = memo.analysis(of: "ord\(number)") { analysed += 1; return "ord" }
+        }
+        _ = memo.analysis(of: "ord0") { analysed += 1; return "ord" }
+        #expect(analysed == WordMemo.Configuration.capacity + 2, "the first word was forgotten when the memo filled up")
+        _ = memo.analysis(of: "ord0") { analysed += 1; return "ord" }
+        #expect(analysed == WordMemo.Configuration.capacity + 2, "and is remembered again afterwards")
+    }
+}
