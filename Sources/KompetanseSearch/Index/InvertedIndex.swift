@@ -408,13 +408,16 @@ public struct InvertedIndex: Sendable {
             }
             guard low < term.postings.upperBound, Int(postingDocument[low]) == document else { continue }
             let fieldSet = postingFields[low]
-            children.append(
+            let value = term.factor * postingSaturation[low]
+            // Kept in descending order as they come (after equal values), cheaper than sorting copies afterwards.
+            let place = children.firstIndex { $0.value < value } ?? children.count
+            children.insert(
                 ScoreExplanation(
-                    value: term.factor * postingSaturation[low], origin: term.query.origin, term: term.query.term,
+                    value: value, origin: term.query.origin, term: term.query.term,
                     fields: fieldSet < fieldNameSets.count
-                        ? fieldNameSets[Int(fieldSet)] : fields.indices.filter { fieldSet & (1 << UInt64($0)) != 0 }.map { fields[$0].name }))
+                        ? fieldNameSets[Int(fieldSet)] : fields.indices.filter { fieldSet & (1 << UInt64($0)) != 0 }.map { fields[$0].name }),
+                at: place)
         }
-        children.sort { $0.value > $1.value }
         return ScoreExplanation(value: children.reduce(0) { $0 + $1.value }, description: "BM25F", fields: [], children: children)
     }
 

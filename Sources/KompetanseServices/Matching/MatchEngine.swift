@@ -138,6 +138,8 @@ public struct MatchEngine: Sendable {
     let fitTable: [UInt8]
     let index: InvertedIndex
     let synonyms: [[(surface: String, terms: [String])]]
+    /// Per synonym group, the origin shown for each (phrase found, phrase added) pair: "ki ≈ kunstig intelligens".
+    let synonymOrigins: [[[String]]]
     /// Synonym groups by the first term of each of their phrases.
     let synonymGroupsByFirstTerm: [String: [Int]]
     let translations: [(phrase: [String], terms: [String])]
@@ -190,6 +192,7 @@ public struct MatchEngine: Sendable {
             group.terms.map { (surface: $0, terms: analyzer.terms($0).map(\.term)) }.filter { !$0.terms.isEmpty }
         }
         self.synonyms = analysedSynonyms
+        synonymOrigins = analysedSynonyms.map { group in group.map { hit in group.map { "\(hit.surface) ≈ \($0.surface)" } } }
         var groupsByTerm: [String: [Int]] = [:]
         for (number, group) in analysedSynonyms.enumerated() {
             for first in Set(group.compactMap(\.terms.first)) { groupsByTerm[first, default: []].append(number) }
@@ -248,11 +251,13 @@ public struct MatchEngine: Sendable {
         // Synonym groups: a group whose phrase occurs among the need's terms adds the group's other phrases.
         let present = terms.map(\.term)
         let possibleGroups = Set(present.flatMap { synonymGroupsByFirstTerm[$0] ?? [] }).sorted()
-        for group in possibleGroups.map({ synonyms[$0] }) {
-            guard let hit = group.first(where: { present.containsSequence($0.terms) }) else { continue }
-            for phrase in group where phrase.terms != hit.terms {
+        for number in possibleGroups {
+            let group = synonyms[number]
+            guard let hit = group.firstIndex(where: { present.containsSequence($0.terms) }) else { continue }
+            for (other, phrase) in group.enumerated() where phrase.terms != group[hit].terms {
                 let weight = Configuration.synonymWeight / Double(phrase.terms.count).squareRoot()
-                terms += phrase.terms.map { QueryTerm(term: $0, weight: weight, origin: "\(hit.surface) ≈ \(phrase.surface)") }
+                let origin = synonymOrigins[number][hit][other]
+                terms += phrase.terms.map { QueryTerm(term: $0, weight: weight, origin: origin) }
             }
         }
         return terms
