@@ -24,9 +24,9 @@ public struct MeasureProfile: Sendable, Hashable {
 
     /// Reads the profile of a measure.
     public init(_ measure: Measure) {
-        let text = " " + Self.words(measure.name + " " + measure.description + " " + (measure.audience ?? "")) + " "
-        let audienceText = " " + Self.words(measure.audience ?? "") + " "
-        func mentions(_ cues: [String], in haystack: String) -> Bool { cues.contains { haystack.contains(" \($0) ") } }
+        let text = WordRuns(Self.words(measure.name + " " + measure.description + " " + (measure.audience ?? "")))
+        let audienceText = WordRuns(Self.words(measure.audience ?? ""))
+        func mentions(_ cues: [String], in haystack: WordRuns) -> Bool { cues.contains { haystack.contains($0) } }
 
         if let free = measure.isFree {
             isFree = free
@@ -151,4 +151,28 @@ public struct MeasureProfile: Sendable, Hashable {
 /// How a measure fits a stated constraint.
 public enum ConstraintFit: String, Sendable, Hashable, Codable {
     case met, unknown, violated
+}
+
+/// The words of a text from ``MeasureProfile/words(_:)``, searchable for cues: a cue occurs where its words follow
+/// each other with one space between them, as `" cue "` would be found in `" text "`.
+struct WordRuns {
+    // Split on every space, so two spaces leave an empty word between and a cue cannot match across them.
+    private let words: [Substring]
+    private let positions: [Substring: [Int]]
+
+    init(_ text: String) {
+        words = text.split(separator: " ", omittingEmptySubsequences: false)
+        var positions: [Substring: [Int]] = [:]
+        for (position, word) in words.enumerated() where !word.isEmpty { positions[word, default: []].append(position) }
+        self.positions = positions
+    }
+
+    /// True when the cue (lowercased words separated by single spaces) occurs.
+    func contains(_ cue: String) -> Bool {
+        let parts = cue.split(separator: " ", omittingEmptySubsequences: false)
+        guard let first = parts.first, let starts = positions[first] else { return false }
+        return starts.contains { start in
+            start + parts.count <= words.count && parts.indices.allSatisfy { words[start + $0] == parts[$0] }
+        }
+    }
 }
