@@ -43,7 +43,6 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -424,7 +423,17 @@ def click_and_wait(driver, element, seconds=10):
     """Clicks a submit button and waits until the next document has replaced this one and loaded."""
     old = driver.find_element(By.TAG_NAME, "html")
     element.click()
-    WebDriverWait(driver, seconds).until(expected_conditions.staleness_of(old))
+
+    def replaced(_):
+        # Chromium sometimes reports a replaced document's node as "does not belong to the document" (an
+        # unknown error) rather than as a stale element: either way the old document is gone.
+        try:
+            old.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+
+    WebDriverWait(driver, seconds).until(replaced)
     WebDriverWait(driver, seconds).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
