@@ -41,7 +41,7 @@ struct PageRenderer: Sendable {
         ].compactMap { $0 }
         guard let base = candidates.first(where: { FileManager.default.fileExists(atPath: $0.appendingPathComponent("Templates").path) })
         else { throw WebError.missingResources("Resources/Templates") }
-        let library = try await MustacheLibrary(directory: base.appendingPathComponent("Templates").path)
+        let library = try loadTemplates(from: base.appendingPathComponent("Templates"))
         for name in [
             "layout", "home", "measures", "measure", "providers", "frameworks", "framework", "node", "error", "match",
             "coverage", "ask", "documents", "document", "feedback_form", "feedback_list", "sign_in", "account",
@@ -55,6 +55,25 @@ struct PageRenderer: Sendable {
         let stylesheet = try String(contentsOf: base.appendingPathComponent("Public/app.css"), encoding: .utf8)
         let openAPI = try String(contentsOf: base.appendingPathComponent("Public/openapi.json"), encoding: .utf8)
         return PageRenderer(library: library, strings: strings, stylesheet: stylesheet, openAPI: openAPI)
+    }
+
+    /// Every `.mustache` file of a folder, parsed with ``HTMLEscaping`` as its content type (the pragma is put in
+    /// front of each, so no template can be loaded with another escaper).
+    static func loadTemplates(from folder: URL) throws -> MustacheLibrary {
+        MustacheContentTypes.register(HTMLEscaping(), named: HTMLEscaping.name)
+        var library = MustacheLibrary()
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".mustache") }
+        for file in names {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            do {
+                library.register(
+                    try MustacheTemplate(string: "{{% CONTENT_TYPE:\(HTMLEscaping.name)}}\n" + text),
+                    named: String(file.dropLast(".mustache".count)))
+            } catch {
+                throw WebError.missingResources("Templates/\(file): \(error)")
+            }
+        }
+        return library
     }
 
     func texts(for language: UILanguage) -> Texts {
@@ -115,23 +134,36 @@ struct PageRenderer: Sendable {
     }
 
     /// Puts the visitor's CSRF token into every POST form of a page, so no form can be written without it.
+    /// Works on the UTF-8 bytes: the markers are ASCII, and a page is searched once.
     static func addingCSRFToken(_ token: String, to html: String) -> String {
-        guard !token.isEmpty, html.contains("method=\"post\"") else { return html }
-        var output = ""
-        output.reserveCapacity(html.utf8.count + 256)
-        var rest = html[...]
-        while let start = rest.range(of: "<form ") {
-            guard let end = rest[start.upperBound...].firstIndex(of: ">") else { break }
-            let tag = rest[start.lowerBound...end]
-            output += rest[..<start.lowerBound]
-            output += tag
-            if tag.contains("method=\"post\"") {
-                output += "<input type=\"hidden\" name=\"_csrf\" value=\"\(token)\">"
-            }
-            rest = rest[rest.index(after: end)...]
+        let bytes = Array(html.utf8)
+        let formStart = Array("<form ".utf8)
+        let post = Array("method=\"post\"".utf8)
+        guard !token.isEmpty, find(post, in: bytes, from: 0, before: bytes.count) != nil else { return html }
+        let field = Array("<input type=\"hidden\" name=\"_csrf\" value=\"\(token)\">".utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + 256)
+        var copied = 0
+        while let start = find(formStart, in: bytes, from: copied, before: bytes.count),
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: ">"))
+        {
+            output += bytes[copied...end]
+            if find(post, in: bytes, from: start, before: end) != nil { output += field }
+            copied = end + 1
         }
-        output += rest
-        return output
+        output += bytes[copied...]
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Where `needle` first starts in `bytes[from..<before]`.
+    private static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int, before: Int) -> Int? {
+        guard let first = needle.first, before - from >= needle.count else { return nil }
+        var position = from
+        while position + needle.count <= before {
+            if bytes[position] == first, bytes[position..<(position + needle.count)].elementsEqual(needle) { return position }
+            position += 1
+        }
+        return nil
     }
 
     static let languageNames: [UILanguage: String] = [.nb: "Bokmål", .nn: "Nynorsk", .en: "English"]
@@ -182,5 +214,30 @@ enum WebError: Error, CustomStringConvertible {
         switch self {
         case .missingResources(let path): "ressursfil mangler: \(path)"
         }
+    }
+}
+
+/// HTML escaping for every template: `&`, `<`, `>`, `"` and `'` become entities, as swift-mustache's own HTML
+/// content type does, but on UTF-8 bytes, and a text without any of them is returned as it is (most are).
+struct HTMLEscaping: MustacheContentType {
+    /// The name templates refer to it by.
+    static let name = "HTML_UTF8"
+
+    func escapeText(_ text: String) -> String {
+        let special: (UInt8) -> Bool = { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
+        guard text.utf8.contains(where: special) else { return text }
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count + 32)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x26: output += "&amp;".utf8
+            case 0x3C: output += "&lt;".utf8
+            case 0x3E: output += "&gt;".utf8
+            case 0x22: output += "&quot;".utf8
+            case 0x27: output += "&#39;".utf8
+            default: output.append(byte)
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import KompetanseDomain
 import SQLKit
 
 /// The database engines the store runs on.
@@ -20,6 +21,8 @@ final class SQLEngine: Sendable {
     private let writerLock = AsyncLock()
     /// Writes of measures and frameworks through this engine (see ``Store/catalogueWrites``).
     let catalogueWrites = WriteCounter()
+    /// Measures decoded from their stored JSON, reused while the stored text is the same.
+    let decodedMeasures = DecodedMeasures()
 
     init(kind: EngineKind, pool: ConnectionPool) {
         self.kind = kind
@@ -116,4 +119,26 @@ final class WriteCounter: @unchecked Sendable {
     var value: Int { lock.withLock { count } }
 
     func increment() { lock.withLock { count += 1 } }
+}
+
+/// Measures decoded from the `data` column, kept with the text they were decoded from: a row whose text is the
+/// same as last time gives the same measure without decoding JSON again (a page shows the same measures often).
+/// Bounded: when full it starts over.
+final class DecodedMeasures: @unchecked Sendable {
+    /// Measures kept before the cache starts over.
+    static let capacity = 50_000
+    // Guarded by `lock`.
+    private let lock = NSLock()
+    private var entries: [String: (data: String, measure: Measure)] = [:]
+
+    /// The measure stored as `data`, decoded once per distinct text.
+    func measure(identifier: String, data: String) throws -> Measure {
+        if let cached = lock.withLock({ entries[identifier] }), cached.data == data { return cached.measure }
+        let measure = try RecordCoding.decode(Measure.self, from: data, table: "measures", key: identifier)
+        lock.withLock {
+            if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
+            entries[identifier] = (data, measure)
+        }
+        return measure
+    }
 }

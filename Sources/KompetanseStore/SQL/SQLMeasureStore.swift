@@ -157,9 +157,8 @@ struct SQLMeasureStore: MeasureStore {
                     + " ORDER BY sort_key, identifier LIMIT \(literal: query.pageSize) OFFSET \(literal: query.offset)"
             ).all()
             let measures = try rows.map { row in
-                try RecordCoding.decode(
-                    Measure.self, from: row.decode(column: "data", as: String.self), table: "measures",
-                    key: row.decode(column: "identifier", as: String.self))
+                try engine.decodedMeasures.measure(
+                    identifier: row.decode(column: "identifier", as: String.self), data: row.decode(column: "data", as: String.self))
             }
             let facetRows = try await database.raw(
                 "SELECT facet, value, count(*) AS n FROM measure_facets WHERE measure_identifier IN (SELECT identifier FROM measures WHERE "
@@ -180,17 +179,15 @@ struct SQLMeasureStore: MeasureStore {
             guard let row = try await database.raw("SELECT data FROM measures WHERE identifier = \(bind: identifier)")
                 .first()
             else { return nil }
-            return try RecordCoding.decode(
-                Measure.self, from: row.decode(column: "data", as: String.self), table: "measures", key: identifier)
+            return try engine.decodedMeasures.measure(identifier: identifier, data: row.decode(column: "data", as: String.self))
         }
     }
 
     func all() async throws -> [Measure] {
         try await engine.read { database in
             try await database.raw("SELECT identifier, data FROM measures ORDER BY identifier").all().map { row in
-                try RecordCoding.decode(
-                    Measure.self, from: row.decode(column: "data", as: String.self), table: "measures",
-                    key: row.decode(column: "identifier", as: String.self))
+                try engine.decodedMeasures.measure(
+                    identifier: row.decode(column: "identifier", as: String.self), data: row.decode(column: "data", as: String.self))
             }
         }
     }
@@ -204,9 +201,8 @@ struct SQLMeasureStore: MeasureStore {
                 ORDER BY sort_key, identifier
                 """
             ).all().map { row in
-                try RecordCoding.decode(
-                    Measure.self, from: row.decode(column: "data", as: String.self), table: "measures",
-                    key: row.decode(column: "identifier", as: String.self))
+                try engine.decodedMeasures.measure(
+                    identifier: row.decode(column: "identifier", as: String.self), data: row.decode(column: "data", as: String.self))
             }
         }
     }

@@ -113,7 +113,8 @@ enum MeasureIndex {
                         label: formatting.facetValue(facet, value, providerNames: providerNames), count: 0, checked: true))
             }
             guard !options.isEmpty else { return nil }
-            options.sort { NorwegianCollation.key($0.label) < NorwegianCollation.key($1.label) }
+            // Each label's collation key once, not once per comparison.
+            options = options.map { (key: NorwegianCollation.key($0.label), option: $0) }.sorted { $0.key < $1.key }.map(\.option)
             return FacetGroup(label: texts["facet_\(facet.rawValue)"], options: options)
         }
         let rows = page.measures.map { measure in
