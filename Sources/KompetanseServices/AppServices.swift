@@ -45,6 +45,7 @@ public final class AppServices: Sendable {
         self.configuration = configuration
         self.store = store
         self.clock = clock
+        let revisions = CatalogueRevision(store: store, clock: clock)
         self.frameworks = FrameworkService(store: store)
                 let embedder: (any Embedder)? = configuration.embeddingsURL.map { url in
             CachingEmbedder(
@@ -53,13 +54,13 @@ public final class AppServices: Sendable {
                     sendsInputType: configuration.embeddingsInputType),
                 store: store.embeddings)
         }
-        self.matching = MatchService(store: store, embedder: embedder, clock: clock)
+        self.matching = MatchService(store: store, embedder: embedder, revisions: revisions)
         let chat: (any LanguageModel)? = configuration.chatURL.map { url in
             OpenAICompatibleChatModel(
                 endpoint: ModelEndpoint(baseURL: url, model: configuration.chatModel ?? "default", apiKey: configuration.chatAPIKey))
         }
         self.audit = AuditLog(store: store, clock: clock)
-        self.catalogue = CatalogueService(store: store, audit: audit)
+        self.catalogue = CatalogueService(store: store, audit: audit, revisions: revisions)
         self.interchange = InterchangeService(store: store, clock: clock, audit: audit)
         self.documents = DocumentService(store: store, pdf: PopplerPDFTextExtractor(), clock: clock, audit: audit, model: chat)
         self.feedback = FeedbackService(store: store, clock: clock)

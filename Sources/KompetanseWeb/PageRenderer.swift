@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import KompetanseDomain
 import Mustache
 
 /// A view model that receives the UI strings of the request's language as `t`.
@@ -85,11 +86,26 @@ struct PageRenderer: Sendable {
         _ template: String, model: Model, title: String, section: Section, breadcrumbs: [Crumb] = [],
         request: Request, context: SiteContext, status: HTTPResponse.Status = .ok, isPrivate: Bool = false
     ) -> Response {
+        page(
+            body: body(template, model: model, language: request.uiLanguage), title: title, section: section,
+            breadcrumbs: breadcrumbs, request: request, context: context, status: status, isPrivate: isPrivate)
+    }
+
+    /// The main content of a page: the template rendered with the model and the language's texts.
+    func body<Model: PageModel>(_ template: String, model: Model, language: UILanguage) -> String {
+        var model = model
+        model.t = texts(for: language).strings
+        return library.render(model, withTemplate: template) ?? ""
+    }
+
+    /// A complete HTML response around a rendered body: the layout (navigation, account, languages) is made for
+    /// this request.
+    func page(
+        body: String, title: String, section: Section, breadcrumbs: [Crumb] = [], request: Request, context: SiteContext,
+        status: HTTPResponse.Status = .ok, isPrivate: Bool = false
+    ) -> Response {
         let language = request.uiLanguage
         let texts = texts(for: language)
-        var model = model
-        model.t = texts.strings
-        let body = library.render(model, withTemplate: template) ?? ""
         var nav: [NavItem] = [
             NavItem(href: SiteRoute.home.path, label: texts["nav_home"], current: section == .home),
             NavItem(href: SiteRoute.measures.path, label: texts["nav_catalogue"], current: section == .catalogue),
@@ -239,5 +255,41 @@ struct HTMLEscaping: MustacheContentType {
             }
         }
         return String(decoding: output, as: UTF8.self)
+    }
+}
+
+/// Rendered page bodies kept under the catalogue revision they were made from, for pages that show only the
+/// catalogue (the same for every visitor in one language): the first request after a change renders, the rest
+/// reuse. A new revision empties it; it holds at most ``capacity`` bodies.
+final class RenderedBodies: @unchecked Sendable {
+    /// What a body depends on besides the revision.
+    struct Key: Hashable {
+        let template: String
+        let query: CatalogueQuery
+        let language: UILanguage
+    }
+
+    /// Bodies kept at most.
+    static let capacity = 500
+    // Guarded by `lock`.
+    private let lock = NSLock()
+    private var revision = ""
+    private var bodies: [Key: String] = [:]
+
+    /// The body kept for `key` under `revision`.
+    func kept(revision: String, key: Key) -> String? {
+        lock.withLock { self.revision == revision ? bodies[key] : nil }
+    }
+
+    /// Keeps a body rendered from the catalogue at `revision`, and returns it.
+    func keep(_ body: String, revision: String, key: Key) -> String {
+        lock.withLock {
+            if self.revision != revision || bodies.count >= Self.capacity {
+                bodies.removeAll(keepingCapacity: true)
+                self.revision = revision
+            }
+            bodies[key] = body
+        }
+        return body
     }
 }

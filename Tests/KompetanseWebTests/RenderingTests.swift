@@ -1,3 +1,8 @@
+import Hummingbird
+import HummingbirdTesting
+import KompetanseDomain
+import KompetanseServices
+import KompetanseTestSupport
 @testable import KompetanseWeb
 import Testing
 
@@ -19,5 +24,34 @@ import Testing
         #expect(PageRenderer.addingCSRFToken("abc", to: page) == expected)
         #expect(PageRenderer.addingCSRFToken("abc", to: "<p>ingen skjema</p>") == "<p>ingen skjema</p>")
         #expect(PageRenderer.addingCSRFToken("", to: page) == page)
+    }
+
+    /// The catalogue list is rendered once per revision: a measure saved afterwards is on the next page view, and
+    /// each language gets its own rendering.
+    @Test func theCatalogueListShowsAChangeAtOnce() async throws {
+        try await TestEngine.sqlite.withServices { services in
+            try await services.store.measures.upsert([.mock("a", name: "Kurs om gevinster")])
+            let app = Application(router: try await WebApplication.buildRouter(services: services))
+            try await app.test(.router) { client in
+                try await client.execute(uri: "/tiltak", method: .get) { response in
+                    #expect(String(buffer: response.body).contains("Kurs om gevinster"))
+                }
+                try await services.store.measures.upsert([.mock("b", name: "Kurs om personvern")])
+                try await client.execute(uri: "/tiltak", method: .get) { response in
+                    let page = String(buffer: response.body)
+                    #expect(page.contains("Kurs om personvern"), "the new measure is listed")
+                    #expect(page.contains("Kurs om gevinster"))
+                }
+                try await client.execute(uri: "/tiltak", method: .get) { response in
+                    #expect(String(buffer: response.body).contains(">Avgrens<"))
+                }
+                try await client.execute(uri: "/tiltak?lang=en", method: .get) { response in
+                    let page = String(buffer: response.body)
+                    #expect(page.contains(">Narrow down<"), "the list itself is in English, not the kept Norwegian one")
+                    #expect(!page.contains(">Avgrens<"))
+                    #expect(page.contains("Kurs om personvern"))
+                }
+            }
+        }
     }
 }

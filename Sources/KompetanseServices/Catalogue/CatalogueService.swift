@@ -5,6 +5,13 @@ import KompetanseStore
 public struct CatalogueService: Sendable {
     let store: any Store
     let audit: AuditLog
+    let revisions: CatalogueRevision
+
+    /// The catalogue's current revision: it changes whenever a measure, provider or framework does, so views
+    /// built from the catalogue can be kept and reused under it. Usually answered without a database read.
+    public func revision(as principal: Principal) async throws -> String {
+        try await revisions.current()
+    }
 
     /// Confirms that a measure builds a framework node (editors): the tag is stored with origin "confirmed",
     /// replacing a suggested or declared tag for the same node.

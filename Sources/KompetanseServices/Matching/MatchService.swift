@@ -7,17 +7,13 @@ import KompetanseStore
 public final class MatchService: Sendable {
     let store: any Store
     let embedder: (any Embedder)?
-    let clock: any Clock
+    let revisions: CatalogueRevision
     private let cache = EngineCache()
 
-    /// How long a built engine is used without asking the database whether another process changed the
-    /// catalogue. Writes through this process's store are seen at once (``Store/catalogueWrites``).
-    static let revalidationInterval: TimeInterval = 1
-
-    init(store: any Store, embedder: (any Embedder)?, clock: any Clock) {
+    init(store: any Store, embedder: (any Embedder)?, revisions: CatalogueRevision) {
         self.store = store
         self.embedder = embedder
-        self.clock = clock
+        self.revisions = revisions
     }
 
     /// A need to match.
@@ -101,21 +97,17 @@ public final class MatchService: Sendable {
         return engine.engine.concepts.suggestedTags(for: measure).filter { !tagged.contains($0.node.code) }
     }
 
-    /// The engine for the current catalogue: reused without any database read while nothing was written through
-    /// this store and it was confirmed within ``revalidationInterval``; rebuilt when the revision changed.
+    /// The engine for the current catalogue revision (see ``CatalogueRevision``), built once per revision.
     private func engine() async throws -> BuiltEngine {
-        let writes = store.catalogueWrites
-        let now = clock.now()
-        if let fresh = cache.fresh(writes: writes, now: now, within: Self.revalidationInterval) { return fresh }
-        let revision = try await store.measures.revision() + "/" + (try await store.frameworks.summaries().map(\.code).joined())
-        if let cached = cache.confirm(revision: revision, writes: writes, now: now) { return cached }
+        let revision = try await revisions.current()
+        if let cached = cache.engine(for: revision) { return cached }
         let measures = try await store.measures.all()
         let frameworks = try await store.frameworks.all()
         let built = BuiltEngine(
             engine: MatchEngine(measures: measures, frameworks: frameworks, synonyms: try ShippedData.synonyms()),
             vectors: try await passageVectors(measures, kind: .passage),
             symmetricVectors: try await passageVectors(measures, kind: .query))
-        cache.store(built, revision: revision, writes: writes, now: now)
+        cache.store(built, for: revision)
         return built
     }
 
@@ -161,39 +153,21 @@ struct BuiltEngine: Sendable {
     }
 }
 
-/// The last built engine with the catalogue revision it was built from and when that was last confirmed.
+/// The last built engine and the catalogue revision it was built from.
 private final class EngineCache: @unchecked Sendable {
     // Guarded by `lock`; a lock rather than an actor, so that a match served from the cache never suspends.
     private let lock = NSLock()
-    private var built: BuiltEngine?
     private var revision: String?
-    private var writes = -1
-    private var confirmed = Date.distantPast
+    private var built: BuiltEngine?
 
-    /// The engine, when no write went through this store since it was confirmed, less than `interval` ago.
-    func fresh(writes: Int, now: Date, within interval: TimeInterval) -> BuiltEngine? {
-        lock.withLock {
-            let age = now.timeIntervalSince(confirmed)
-            return writes == self.writes && age >= 0 && age < interval ? built : nil
-        }
+    func engine(for revision: String) -> BuiltEngine? {
+        lock.withLock { self.revision == revision ? built : nil }
     }
 
-    /// The engine, when it was built from `revision`; it then counts as confirmed now.
-    func confirm(revision: String, writes: Int, now: Date) -> BuiltEngine? {
+    func store(_ engine: BuiltEngine, for revision: String) {
         lock.withLock {
-            guard revision == self.revision, let built else { return nil }
-            self.writes = writes
-            confirmed = now
-            return built
-        }
-    }
-
-    func store(_ engine: BuiltEngine, revision: String, writes: Int, now: Date) {
-        lock.withLock {
-            built = engine
             self.revision = revision
-            self.writes = writes
-            confirmed = now
+            built = engine
         }
     }
 }

@@ -6,6 +6,8 @@ import KompetanseServices
 struct PageController: Sendable {
     let services: AppServices
     let renderer: PageRenderer
+    /// Catalogue page bodies by revision, query and language.
+    let catalogueBodies = RenderedBodies()
 
     func register(on router: Router<SiteContext>) {
         router.get(RouterPath(SiteRoute.home.path), use: home)
@@ -33,13 +35,21 @@ struct PageController: Sendable {
     }
 
     @Sendable func measures(_ request: Request, context: SiteContext) async throws -> Response {
-        let texts = renderer.texts(for: request.uiLanguage)
+        let language = request.uiLanguage
+        let texts = renderer.texts(for: language)
         let query = try CatalogueQuery.from(request.uri.formParameters, strict: false)
-        let page = try await services.catalogue.page(query, as: context.principal)
-        let providers = try await services.catalogue.providers(as: context.principal)
-        let model = MeasureIndex.model(page: page, providers: providers, texts: texts)
+        // The list shows only the catalogue, the same for every visitor: rendered once per revision, query and language.
+        let revision = try await services.catalogue.revision(as: context.principal)
+        let key = RenderedBodies.Key(template: "measures", query: query, language: language)
+        var body = catalogueBodies.kept(revision: revision, key: key)
+        if body == nil {
+            let page = try await services.catalogue.page(query, as: context.principal)
+            let providers = try await services.catalogue.providers(as: context.principal)
+            let model = MeasureIndex.model(page: page, providers: providers, texts: texts)
+            body = catalogueBodies.keep(renderer.body("measures", model: model, language: language), revision: revision, key: key)
+        }
         return renderer.page(
-            "measures", model: model, title: texts["catalogue_title"], section: .catalogue,
+            body: body ?? "", title: texts["catalogue_title"], section: .catalogue,
             breadcrumbs: [Crumb(label: texts["nav_home"], href: "/"), Crumb(label: texts["nav_catalogue"], href: nil)],
             request: request, context: context)
     }
