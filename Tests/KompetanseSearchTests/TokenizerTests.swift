@@ -15,9 +15,13 @@ import Testing
         #expect(Tokenizer.words("Kurs pa\u{030A} nett") == Tokenizer.words("Kurs på nett"))
     }
 
-    /// The fast path over scalars splits every character below U+0300 exactly as reading characters does.
+    /// The fast path over scalars splits every character it accepts exactly as reading characters does.
     @Test func scalarPathAgreesWithCharacterPath() {
-        let text = (0x20..<0x300).compactMap(Unicode.Scalar.init).map { "a\(Character($0))b" }.joined(separator: " ")
+        let scalars = Array(0x20..<0x300) + Array(0x2000...0x20CF)
+        let accepted = scalars.compactMap(Unicode.Scalar.init).filter(Tokenizer.isWholeCharacter)
+        #expect(accepted.count == scalars.count - 2, "all but the zero-width joiners")
+        let text = accepted.map { "a\(Character($0))b" }.joined(separator: " ")
         #expect(Tokenizer.words(text) == Tokenizer.characterWords(text.lowercased()))
+        #expect(Tokenizer.words("Ledelse – «digital» … 5 €") == ["ledelse", "digital", "5"])
     }
 }

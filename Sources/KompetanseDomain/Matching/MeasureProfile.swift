@@ -97,8 +97,12 @@ public struct MeasureProfile: Sendable, Hashable {
 
     static func words(_ text: String) -> String {
         let lowered = text.lowercased()
-        // Below U+0300 every scalar is a whole character, so scalars can be mapped directly (much faster).
-        guard lowered.unicodeScalars.allSatisfy({ $0.value < 0x300 }) else {
+        // When every scalar is a whole character (below U+0300, where combining marks begin, or general punctuation
+        // and currency signs other than the zero-width joiners), scalars can be mapped directly (much faster).
+        let isWholeCharacter: (Unicode.Scalar) -> Bool = {
+            $0.value < 0x300 || (0x2000...0x20CF).contains($0.value) && $0.value != 0x200C && $0.value != 0x200D
+        }
+        guard lowered.unicodeScalars.allSatisfy(isWholeCharacter) else {
             return String(lowered.map { $0.isLetter || $0.isNumber ? $0 : " " })
         }
         var result = String.UnicodeScalarView()

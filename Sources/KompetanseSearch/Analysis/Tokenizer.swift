@@ -6,9 +6,9 @@ public enum Tokenizer {
     /// The lowercased words of a text, in order. A hyphen or apostrophe inside a word splits it.
     public static func words(_ text: String) -> [String] {
         let lowered = text.lowercased()
-        // Below U+0300 every scalar is a whole character (no combining marks), so the scalars can be read
-        // directly; otherwise characters are read one by one.
-        guard lowered.unicodeScalars.allSatisfy({ $0.value < 0x300 }) else { return characterWords(lowered) }
+        // When every scalar is a whole character, the scalars can be read directly; otherwise characters are read
+        // one by one.
+        guard lowered.unicodeScalars.allSatisfy(isWholeCharacter) else { return characterWords(lowered) }
         var words: [String] = []
         var current = String.UnicodeScalarView()
         for scalar in lowered.unicodeScalars {
@@ -21,6 +21,14 @@ public enum Tokenizer {
         }
         if !current.isEmpty { words.append(String(current)) }
         return words
+    }
+
+    /// True for scalars that never join another into one character: everything below U+0300 (where combining
+    /// marks begin) and general punctuation and currency signs (U+2000–U+20CF: dashes, quotes, €), except the
+    /// zero-width (non-)joiners. A text of such scalars has one character per scalar.
+    @inline(__always)
+    static func isWholeCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x300 || (0x2000...0x20CF).contains(scalar.value) && scalar.value != 0x200C && scalar.value != 0x200D
     }
 
     /// A letter or digit; ASCII is decided without the Unicode tables.

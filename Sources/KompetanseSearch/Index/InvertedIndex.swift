@@ -133,6 +133,7 @@ public struct InvertedIndex: Sendable {
         // First pass: the vocabulary of the corpus guides compound splitting.
         var vocabulary: Set<String> = []
         var analysedWords: [String: String?] = [:]
+        var seenWords: Set<String> = []
         var analysed: [[[AnalyzedTerm]]] = []
         for document in documents {
             var perField: [[AnalyzedTerm]] = []
@@ -149,8 +150,11 @@ public struct InvertedIndex: Sendable {
                     }
                     guard let term else { continue }
                     terms.append(AnalyzedTerm(term: term, surface: word, position: position))
-                    vocabulary.insert(analyzer.options.foldNynorsk ? Analyzer.foldNynorsk(word) : word)
-                    vocabulary.insert(term)
+                    // Each distinct word enters the vocabulary once.
+                    if seenWords.insert(word).inserted {
+                        vocabulary.insert(analyzer.options.foldNynorsk ? Analyzer.foldNynorsk(word) : word)
+                        vocabulary.insert(term)
+                    }
                 }
                 perField.append(terms)
             }
