@@ -98,17 +98,28 @@ public final class MatchService: Sendable {
     }
 
     /// The engine for the current catalogue revision (see ``CatalogueRevision``), built once per revision.
+    /// Requests that arrive while it is being built wait for that one build instead of starting their own.
     private func engine() async throws -> BuiltEngine {
         let revision = try await revisions.current()
         if let cached = cache.engine(for: revision) { return cached }
+        let build = cache.build(for: revision) { try await self.build() }
+        do {
+            let built = try await build.value
+            cache.store(built, for: revision)
+            return built
+        } catch {
+            cache.forget(build: revision)
+            throw error
+        }
+    }
+
+    private func build() async throws -> BuiltEngine {
         let measures = try await store.measures.all()
         let frameworks = try await store.frameworks.all()
-        let built = BuiltEngine(
+        return BuiltEngine(
             engine: MatchEngine(measures: measures, frameworks: frameworks, synonyms: try ShippedData.synonyms()),
             vectors: try await passageVectors(measures, kind: .passage),
             symmetricVectors: try await passageVectors(measures, kind: .query))
-        cache.store(built, for: revision)
-        return built
     }
 
     /// The measures' texts embedded as `kind`: as passages for the need → passage view, and as queries for the
@@ -153,21 +164,38 @@ struct BuiltEngine: Sendable {
     }
 }
 
-/// The last built engine and the catalogue revision it was built from.
+/// The last built engine and the catalogue revision it was built from, and the build under way.
 private final class EngineCache: @unchecked Sendable {
     // Guarded by `lock`; a lock rather than an actor, so that a match served from the cache never suspends.
     private let lock = NSLock()
     private var revision: String?
     private var built: BuiltEngine?
+    private var pending: (revision: String, task: Task<BuiltEngine, any Error>)?
 
     func engine(for revision: String) -> BuiltEngine? {
         lock.withLock { self.revision == revision ? built : nil }
+    }
+
+    /// The build for `revision` under way, or a new one started with `make`.
+    func build(for revision: String, _ make: @escaping @Sendable () async throws -> BuiltEngine) -> Task<BuiltEngine, any Error> {
+        lock.withLock {
+            if let pending, pending.revision == revision { return pending.task }
+            let task = Task { try await make() }
+            pending = (revision, task)
+            return task
+        }
     }
 
     func store(_ engine: BuiltEngine, for revision: String) {
         lock.withLock {
             self.revision = revision
             built = engine
+            if pending?.revision == revision { pending = nil }
         }
+    }
+
+    /// Drops a failed build, so the next request tries again.
+    func forget(build revision: String) {
+        lock.withLock { if pending?.revision == revision { pending = nil } }
     }
 }

@@ -21,8 +21,9 @@ final class SQLEngine: Sendable {
     private let writerLock = AsyncLock()
     /// Writes of measures and frameworks through this engine (see ``Store/catalogueWrites``).
     let catalogueWrites = WriteCounter()
-    /// Measures decoded from their stored JSON, reused while the stored text is the same.
-    let decodedMeasures = DecodedMeasures()
+    /// Measures and frameworks decoded from their stored JSON, reused while the stored text is the same.
+    let decodedMeasures = DecodedRecords<Measure>(table: "measures")
+    let decodedFrameworks = DecodedRecords<Framework>(table: "frameworks")
 
     init(kind: EngineKind, pool: ConnectionPool) {
         self.kind = kind
@@ -121,24 +122,29 @@ final class WriteCounter: @unchecked Sendable {
     func increment() { lock.withLock { count += 1 } }
 }
 
-/// Measures decoded from the `data` column, kept with the text they were decoded from: a row whose text is the
-/// same as last time gives the same measure without decoding JSON again (a page shows the same measures often).
-/// Bounded: when full it starts over.
-final class DecodedMeasures: @unchecked Sendable {
-    /// Measures kept before the cache starts over.
-    static let capacity = 50_000
+/// Records decoded from a `data` column, kept with the text they were decoded from: a row whose text is the same
+/// as last time gives the same value without decoding JSON again (pages show the same measures and frameworks
+/// over and over). Bounded: when full it starts over.
+final class DecodedRecords<Value: Decodable & Sendable>: @unchecked Sendable {
+    /// Records kept before the cache starts over.
+    static var capacity: Int { 50_000 }
+    private let table: String
     // Guarded by `lock`.
     private let lock = NSLock()
-    private var entries: [String: (data: String, measure: Measure)] = [:]
+    private var entries: [String: (data: String, value: Value)] = [:]
 
-    /// The measure stored as `data`, decoded once per distinct text.
-    func measure(identifier: String, data: String) throws -> Measure {
-        if let cached = lock.withLock({ entries[identifier] }), cached.data == data { return cached.measure }
-        let measure = try RecordCoding.decode(Measure.self, from: data, table: "measures", key: identifier)
+    init(table: String) {
+        self.table = table
+    }
+
+    /// The record stored as `data` under `key`, decoded once per distinct text.
+    func value(key: String, data: String) throws -> Value {
+        if let cached = lock.withLock({ entries[key] }), cached.data == data { return cached.value }
+        let value = try RecordCoding.decode(Value.self, from: data, table: table, key: key)
         lock.withLock {
             if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
-            entries[identifier] = (data, measure)
+            entries[key] = (data, value)
         }
-        return measure
+        return value
     }
 }

@@ -157,8 +157,8 @@ struct SQLMeasureStore: MeasureStore {
                     + " ORDER BY sort_key, identifier LIMIT \(literal: query.pageSize) OFFSET \(literal: query.offset)"
             ).all()
             let measures = try rows.map { row in
-                try engine.decodedMeasures.measure(
-                    identifier: row.decode(column: "identifier", as: String.self), data: row.decode(column: "data", as: String.self))
+                try engine.decodedMeasures.value(
+                    key: row.decode(column: "identifier", as: String.self), data: row.decode(column: "data", as: String.self))
             }
             let facetRows = try await database.raw(
                 "SELECT facet, value, count(*) AS n FROM measure_facets WHERE measure_identifier IN (SELECT identifier FROM measures WHERE "
@@ -179,15 +179,15 @@ struct SQLMeasureStore: MeasureStore {
             guard let row = try await database.raw("SELECT data FROM measures WHERE identifier = \(bind: identifier)")
                 .first()
             else { return nil }
-            return try engine.decodedMeasures.measure(identifier: identifier, data: row.decode(column: "data", as: String.self))
+            return try engine.decodedMeasures.value(key: identifier, data: row.decode(column: "data", as: String.self))
         }
     }
 
     func all() async throws -> [Measure] {
         try await engine.read { database in
             try await database.raw("SELECT identifier, data FROM measures ORDER BY identifier").all().map { row in
-                try engine.decodedMeasures.measure(
-                    identifier: row.decode(column: "identifier", as: String.self), data: row.decode(column: "data", as: String.self))
+                try engine.decodedMeasures.value(
+                    key: row.decode(column: "identifier", as: String.self), data: row.decode(column: "data", as: String.self))
             }
         }
     }
@@ -201,8 +201,8 @@ struct SQLMeasureStore: MeasureStore {
                 ORDER BY sort_key, identifier
                 """
             ).all().map { row in
-                try engine.decodedMeasures.measure(
-                    identifier: row.decode(column: "identifier", as: String.self), data: row.decode(column: "data", as: String.self))
+                try engine.decodedMeasures.value(
+                    key: row.decode(column: "identifier", as: String.self), data: row.decode(column: "data", as: String.self))
             }
         }
     }

@@ -143,17 +143,15 @@ struct SQLFrameworkStore: FrameworkStore {
         try await engine.read { database in
             guard let row = try await database.raw("SELECT data FROM frameworks WHERE code = \(bind: code)").first()
             else { return nil }
-            return try RecordCoding.decode(
-                Framework.self, from: row.decode(column: "data", as: String.self), table: "frameworks", key: code)
+            return try engine.decodedFrameworks.value(key: code, data: row.decode(column: "data", as: String.self))
         }
     }
 
     func all() async throws -> [Framework] {
         try await engine.read { database in
             try await database.raw("SELECT code, data FROM frameworks ORDER BY code").all().map { row in
-                try RecordCoding.decode(
-                    Framework.self, from: row.decode(column: "data", as: String.self), table: "frameworks",
-                    key: row.decode(column: "code", as: String.self))
+                try engine.decodedFrameworks.value(
+                    key: row.decode(column: "code", as: String.self), data: row.decode(column: "data", as: String.self))
             }
         }
     }

@@ -141,3 +141,126 @@ extension Crumb: MustacheParent {
         }
     }
 }
+
+extension FrameworkShow.Model: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "t": t
+        case "title": title
+        case "titleEn": titleEn
+        case "creator": creator
+        case "version": version
+        case "description": description
+        case "placeholderCount": placeholderCount
+        case "tree": tree
+        case "exportHref": exportHref
+        default: nil
+        }
+    }
+}
+
+// The framework page renders every node of a framework through the recursive `tree_node` partial.
+extension FrameworkShow.TreeItem: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "href": href
+        case "label": label
+        case "code": code
+        case "kind": kind
+        case "placeholder": placeholder
+        case "children": children
+        case "hasChildren": hasChildren
+        default: nil
+        }
+    }
+}
+
+extension MeasureShow.Model: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "t": t
+        case "name": self.name
+        case "description": description
+        case "demo": demo
+        case "provider": provider
+        case "providerHref": providerHref
+        case "format": format
+        case "audience": audience
+        case "level": level
+        case "duration": duration
+        case "credits": credits
+        case "price": price
+        case "languages": languages
+        case "modes": modes
+        case "learningMode": learningMode
+        case "sectors": sectors
+        case "status": status
+        case "keywords": keywords
+        case "url": url
+        case "taught": taught
+        case "hasTaught": hasTaught
+        case "provenance": provenance
+        case "suggestions": suggestions
+        case "hasSuggestions": hasSuggestions
+        case "confirmAction": confirmAction
+        default: nil
+        }
+    }
+}
+
+extension MatchShow.Model: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "t": t
+        case "need": need
+        case "filters": filters
+        case "hasResult": hasResult
+        case "understood": understood
+        case "concepts": concepts
+        case "hasConcepts": hasConcepts
+        case "weak": weak
+        case "hits": hits
+        default: nil
+        }
+    }
+}
+
+extension MatchShow.Filter: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": id
+        case "facet": facet
+        case "value": value
+        case "label": label
+        case "checked": checked
+        default: nil
+        }
+    }
+}
+
+extension MatchShow.Concept: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "href": href
+        case "label": label
+        case "code": code
+        case "last": last
+        default: nil
+        }
+    }
+}
+
+extension MatchShow.Hit: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "href": href
+        case "name": self.name
+        case "provider": provider
+        case "format": format
+        case "price": price
+        case "score": score
+        case "why": why
+        default: nil
+        }
+    }
+}
