@@ -41,3 +41,25 @@ final class CatalogueRevision: @unchecked Sendable {
         return read
     }
 }
+
+/// One value worked out from the catalogue, kept under the revision it was worked out at.
+final class KeptByRevision<Value: Sendable>: @unchecked Sendable {
+    // Guarded by `lock`.
+    private let lock = NSLock()
+    private var revision: String?
+    private var kept: Value?
+
+    /// The value kept for `revision`, if any.
+    func value(for revision: String) -> Value? {
+        lock.withLock { self.revision == revision ? kept : nil }
+    }
+
+    /// Keeps `value` for `revision` and returns it.
+    func keep(_ value: Value, for revision: String) -> Value {
+        lock.withLock {
+            self.revision = revision
+            kept = value
+        }
+        return value
+    }
+}

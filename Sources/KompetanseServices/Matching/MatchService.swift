@@ -9,6 +9,7 @@ public final class MatchService: Sendable {
     let embedder: (any Embedder)?
     let revisions: CatalogueRevision
     private let cache = EngineCache()
+    private let keptCoverage = KeptByRevision<[NodeCoverage]>()
 
     init(store: any Store, embedder: (any Embedder)?, revisions: CatalogueRevision) {
         self.store = store
@@ -69,6 +70,12 @@ public final class MatchService: Sendable {
 
     /// Framework nodes with few or no measures that build them: where the catalogue has gaps.
     public func coverage(as principal: Principal) async throws -> [NodeCoverage] {
+        let revision = try await revisions.current()
+        if let kept = keptCoverage.value(for: revision) { return kept }
+        return keptCoverage.keep(try await coverage(), for: revision)
+    }
+
+    private func coverage() async throws -> [NodeCoverage] {
         let frameworks = try await store.frameworks.all()
         let measures = try await store.measures.all()
         var counts: [String: Int] = [:]

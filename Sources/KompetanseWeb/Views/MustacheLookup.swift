@@ -264,3 +264,56 @@ extension MatchShow.Hit: MustacheParent {
         }
     }
 }
+
+extension NodeShow.Model: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "t": t
+        case "label": label
+        case "code": code
+        case "kind": kind
+        case "labelEn": labelEn
+        case "frameworkTitle": frameworkTitle
+        case "frameworkHref": frameworkHref
+        case "placeholder": placeholder
+        case "uncertain": uncertain
+        case "confidenceNote": confidenceNote
+        case "description": description
+        case "hasGeneration": hasGeneration
+        case "relevantFrom": relevantFrom
+        case "criticalFrom": criticalFrom
+        case "generationNote": generationNote
+        case "source": source
+        case "children": children
+        case "hasChildren": hasChildren
+        case "related": related
+        case "hasRelated": hasRelated
+        case "measures": measures
+        case "hasMeasures": hasMeasures
+        default: nil
+        }
+    }
+}
+
+extension CoverageIndex.Model: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "t": t
+        case "rows": rows
+        default: nil
+        }
+    }
+}
+
+extension CoverageIndex.Row: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "href": href
+        case "label": label
+        case "code": code
+        case "framework": framework
+        case "count": count
+        default: nil
+        }
+    }
+}
