@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load part of `make bench`: wrk (Debian) on loopback against a release server with demo data.
-#   1. the plain route /helse and the catalogue page /tiltak, one after the other: throughput ratio;
+#   1. the plain route /helse and the catalogue page /tiltak, one after the other: throughput ratio; then every
+#      kind of public page alone, with throughput and p99;
 #   2. the catalogue page, the match API and a write endpoint at the same time for KB_LOAD_SECONDS (30 s),
 #      with throughput and p50/p99 latency, then a check that every acknowledged write is in the store.
 set -euo pipefail
@@ -28,6 +29,17 @@ wrk -t1 -c16 -d10s --latency "$URL/tiltak" >"$WORK/page.txt"
 PLAIN=$(rps "$WORK/plain.txt"); PAGE=$(rps "$WORK/page.txt")
 echo "alene: /helse $PLAIN req/s, /tiltak $PAGE req/s (p50 $(pct "$WORK/page.txt" 50), p99 $(pct "$WORK/page.txt" 99))"
 python3 -c "print(f'forhold katalogside / enkel rute: {float(\"$PAGE\")/float(\"$PLAIN\"):.3f}')"
+
+# Every kind of public page, one after the other (16 connections, 3 s each, after one request that builds what
+# the page keeps, such as the matching engine, whose build time `make bench` reports above): throughput and p99.
+MEASURE=$(curl -sf "$URL/api/v1/measures" | python3 -c 'import json, sys; print(json.load(sys.stdin)["items"][0]["identifier"])')
+for path in / "/tiltak/$MEASURE" "/tiltak/finn?behov=gratis+kurs+i+ledelse+for+kommuner" /tilbydere /rammeverk \
+    /rammeverk/DI2X /rammeverk/DI2X/DI2X.T.2.1 /rammeverk/dekning /dokumenter /sporsmal /kartlegging /logg-inn; do
+    curl -sf "$URL$path" >/dev/null
+    wrk -t1 -c16 -d3s --latency "$URL$path" >"$WORK/one.txt"
+    printf '  side %-58s %8s req/s, p99 %s%s\n' "$path" "$(rps "$WORK/one.txt")" "$(pct "$WORK/one.txt" 99)" \
+        "$(grep -oE 'Non-2xx or 3xx responses: [0-9]+' "$WORK/one.txt" | sed 's/^/, /' || true)"
+done
 
 wrk -t1 -c8 -d"${SECONDS_LOAD}s" --latency "$URL/tiltak" >"$WORK/mixed-page.txt" &
 A=$!
