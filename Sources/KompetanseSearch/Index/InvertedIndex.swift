@@ -413,8 +413,12 @@ public struct InvertedIndex: Sendable {
             guard low < term.postings.upperBound, Int(postingDocument[low]) == document else { continue }
             let fieldSet = postingFields[low]
             let value = term.factor * postingSaturation[low]
-            // Kept in descending order as they come (after equal values), cheaper than sorting copies afterwards.
-            let place = children.firstIndex { $0.value < value } ?? children.count
+            // Kept in descending order as they come (after equal values); read by index, so no child is copied.
+            var place = children.count
+            for index in children.indices where children[index].value < value {
+                place = index
+                break
+            }
             children.insert(
                 ScoreExplanation(
                     value: value, origin: term.query.origin, term: term.query.term,
@@ -422,7 +426,9 @@ public struct InvertedIndex: Sendable {
                         ? fieldNameSets[Int(fieldSet)] : fields.indices.filter { fieldSet & (1 << UInt64($0)) != 0 }.map { fields[$0].name }),
                 at: place)
         }
-        return ScoreExplanation(value: children.reduce(0) { $0 + $1.value }, description: "BM25F", fields: [], children: children)
+        var total = 0.0
+        for index in children.indices { total += children[index].value }
+        return ScoreExplanation(value: total, description: "BM25F", fields: [], children: children)
     }
 
     /// BM25F scores with explanations, best first.

@@ -122,9 +122,9 @@ public struct MatchEngine: Sendable {
     let catalogue: [Measure]
     let profiles: [MeasureProfile]
     /// Per measure: the numbers of the nodes it builds and of their ancestors (see ``nodeNumbers``).
-    let lineages: [[Int]]
+    let lineages: NumberLists
     /// Per measure: the numbers of the nodes it is tagged with.
-    let taught: [[Int]]
+    let taught: NumberLists
     /// Framework node codes (and codes measures are tagged with) numbered, so ranking compares integers.
     let nodeNumbers: [String: Int]
     /// Per measure: the rank of its identifier in sorted order, the tie-break between equal scores.
@@ -162,16 +162,18 @@ public struct MatchEngine: Sendable {
             nodeNumbers[code] = nodeNumbers.count
         }
         self.nodeNumbers = nodeNumbers
-        taught = catalogue.map { $0.teaches.compactMap { $0.code.flatMap { nodeNumbers[$0] } } }
-        lineages = catalogue.map { measure in
+        let taughtLists = catalogue.map { $0.teaches.compactMap { $0.code.flatMap { nodeNumbers[$0] } } }
+        let lineageLists = catalogue.map { measure in
             Array(Set(measure.teaches.compactMap(\.code).flatMap { Self.lineage(of: $0, in: nodeNumbers) }))
         }
+        taught = NumberLists(taughtLists)
+        lineages = NumberLists(lineageLists)
         let order = catalogue.indices.sorted { catalogue[$0].identifier < catalogue[$1].identifier }
         var identifierRank = [Int](repeating: 0, count: catalogue.count)
         for (rank, position) in order.enumerated() { identifierRank[position] = rank }
         self.identifierRank = identifierRank
-        let taughtNumbers = Set(taught.joined())
-        buildableNodes = Set(lineages.joined()).union(
+        let taughtNumbers = Set(taughtLists.joined())
+        buildableNodes = Set(lineageLists.joined()).union(
             nodeNumbers.filter { code, _ in Self.lineage(of: code, in: nodeNumbers).contains(where: taughtNumbers.contains) }.values)
         let readable = NeedUnderstanding.readableConstraints
         fitColumns = Dictionary(uniqueKeysWithValues: readable.enumerated().map { ($1, $0) })
@@ -355,7 +357,7 @@ struct Ranking {
 
     /// A measure building a capability also builds what the need names inside it, and the reverse.
     private func buildsNode(_ position: Int, _ node: (number: Int, lineage: [Int], score: Double)) -> Bool {
-        engine.lineages[position].contains(node.number) || engine.taught[position].contains { node.lineage.contains($0) }
+        engine.lineages.contains(node.number, in: position) || engine.taught.containsAny(of: node.lineage, in: position)
     }
 
     /// The need's framework nodes that the measure at `position` builds.
@@ -459,6 +461,30 @@ struct Ranking {
                 current = floor()
             }
         }
+    }
+}
+
+/// A list of numbers per position, flattened into one array (no array per position to retain while ranking).
+struct NumberLists: Sendable {
+    private let start: [Int]
+    private let numbers: [Int]
+
+    init(_ lists: [[Int]]) {
+        var start = [0]
+        start.reserveCapacity(lists.count + 1)
+        for list in lists { start.append(start[start.count - 1] + list.count) }
+        self.start = start
+        numbers = Array(lists.joined())
+    }
+
+    /// True when `number` is in the list at `position`.
+    func contains(_ number: Int, in position: Int) -> Bool {
+        numbers[start[position]..<start[position + 1]].contains(number)
+    }
+
+    /// True when any of `candidates` is in the list at `position`.
+    func containsAny(of candidates: [Int], in position: Int) -> Bool {
+        numbers[start[position]..<start[position + 1]].contains { candidates.contains($0) }
     }
 }
 
