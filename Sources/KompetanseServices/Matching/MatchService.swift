@@ -8,7 +8,8 @@ public final class MatchService: Sendable {
     let store: any Store
     let embedder: (any Embedder)?
     let revisions: CatalogueRevision
-    private let cache = EngineCache()
+    private let engines = KeptByRevision<BuiltEngine>()
+    private let builds = EngineBuilds()
     private let keptCoverage = KeptByRevision<[NodeCoverage]>()
 
     init(store: any Store, embedder: (any Embedder)?, revisions: CatalogueRevision) {
@@ -108,16 +109,10 @@ public final class MatchService: Sendable {
     /// Requests that arrive while it is being built wait for that one build instead of starting their own.
     private func engine() async throws -> BuiltEngine {
         let revision = try await revisions.current()
-        if let cached = cache.engine(for: revision) { return cached }
-        let build = cache.build(for: revision) { try await self.build() }
-        do {
-            let built = try await build.value
-            cache.store(built, for: revision)
-            return built
-        } catch {
-            cache.forget(build: revision)
-            throw error
-        }
+        if let kept = engines.value(for: revision) { return kept }
+        let build = builds.task(for: revision) { try await self.build() }
+        defer { builds.finish(revision) }
+        return engines.keep(try await build.value, for: revision)
     }
 
     private func build() async throws -> BuiltEngine {
@@ -171,20 +166,14 @@ struct BuiltEngine: Sendable {
     }
 }
 
-/// The last built engine and the catalogue revision it was built from, and the build under way.
-private final class EngineCache: @unchecked Sendable {
-    // Guarded by `lock`; a lock rather than an actor, so that a match served from the cache never suspends.
+/// The engine build under way, so requests arriving during a build share it.
+private final class EngineBuilds: @unchecked Sendable {
+    // Guarded by `lock`.
     private let lock = NSLock()
-    private var revision: String?
-    private var built: BuiltEngine?
     private var pending: (revision: String, task: Task<BuiltEngine, any Error>)?
 
-    func engine(for revision: String) -> BuiltEngine? {
-        lock.withLock { self.revision == revision ? built : nil }
-    }
-
     /// The build for `revision` under way, or a new one started with `make`.
-    func build(for revision: String, _ make: @escaping @Sendable () async throws -> BuiltEngine) -> Task<BuiltEngine, any Error> {
+    func task(for revision: String, _ make: @escaping @Sendable () async throws -> BuiltEngine) -> Task<BuiltEngine, any Error> {
         lock.withLock {
             if let pending, pending.revision == revision { return pending.task }
             let task = Task { try await make() }
@@ -193,16 +182,8 @@ private final class EngineCache: @unchecked Sendable {
         }
     }
 
-    func store(_ engine: BuiltEngine, for revision: String) {
-        lock.withLock {
-            self.revision = revision
-            built = engine
-            if pending?.revision == revision { pending = nil }
-        }
-    }
-
-    /// Drops a failed build, so the next request tries again.
-    func forget(build revision: String) {
+    /// The build for `revision` is over (kept, or failed so that the next request tries again).
+    func finish(_ revision: String) {
         lock.withLock { if pending?.revision == revision { pending = nil } }
     }
 }
