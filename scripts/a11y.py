@@ -502,7 +502,9 @@ def create_organisation(driver, base, report, shots):
     groups = [li.text.strip() for li in driver.find_elements(By.CSS_SELECTOR, "main ul li")]
     report.check(group in groups, "oppsett", f"{organisation}: gruppen «{group}» ble ikke opprettet "
                  f"(url {driver.current_url}; melding: {form_error(driver) or 'ingen'})")
-    Select(driver.find_element(By.ID, "inv-role")).select_by_value("member")
+    # The new member becomes the organisation's admin in the group: only an organisation's own admins run its
+    # assessments (the system administrator who made the organisation never sees them).
+    Select(driver.find_element(By.ID, "inv-role")).select_by_value("admin")
     choice = Select(driver.find_element(By.ID, "inv-group"))
     for option in choice.options:
         if option.text.strip() == group:
@@ -529,8 +531,8 @@ def check_invitation(base, invitation, organisation, report, shots):
         check_page(driver, base, invitation, "invitasjon", report, shots)
         report.check(not driver.find_elements(By.CSS_SELECTOR, "form[action='/logg-ut']"), "oppsett",
                      f"{invitation}: nettleseren skulle vært utlogget, men viser «Logg ut»")
-        for field, text in (("name", "Nora Nyansatt"), ("email", "nora@example.no"),
-                            ("password", "Nytt-passord-for-a11y"), ("repeat_password", "Nytt-passord-for-a11y")):
+        for field, text in (("name", "Nora Nyansatt"), ("email", NEW_MEMBER[0]),
+                            ("password", NEW_MEMBER[1]), ("repeat_password", NEW_MEMBER[1])):
             driver.find_element(By.ID, field).send_keys(text)
         click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form[action^='/invitasjon/'] button[type=submit]"))
         here = urllib.parse.urlsplit(driver.current_url).path
@@ -543,51 +545,89 @@ def check_invitation(base, invitation, organisation, report, shots):
         driver.quit()
 
 
-def check_assessment(driver, base, report, shots):
-    """Through the forms: a round for the group (opened on /kartlegging), answered through the personal link in a
-    fresh signed-out browser, closed, then the result (with a target), recommendations, plan (with a suggestion)
-    and report. Returns the pages to check signed in."""
-    driver.get(base + "/kartlegging")
-    titles = driver.find_elements(By.CSS_SELECTOR, "form[action='/kartlegging/runder'] input[name=title]")
-    if not report.check(bool(titles), "oppsett", "/kartlegging: skjemaet «Start en ny runde» mangler"):
-        return []
-    titles[0].send_keys("Nullpunktsmåling for ledergruppen")
-    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/kartlegging/runder'] button[type=submit]"))
-    round_path = page_path(driver).split("?")[0]
-    codes = [c.text.strip() for c in driver.find_elements(By.CSS_SELECTOR, "code.secret")]
-    links = [urllib.parse.urlsplit(c).path for c in codes if "/kartlegging/svar/" in c]
-    rounds = driver.find_elements(By.CSS_SELECTOR, "form[action$='/lukk']")
-    if not report.check(bool(links) and bool(rounds), "oppsett",
-                        f"/kartlegging: runden ga ingen personlige lenker (url {driver.current_url}; "
-                        f"melding: {form_error(driver) or 'ingen'})"):
-        return []
-    round_path = rounds[0].get_attribute("action").rsplit("/lukk", 1)[0]
-    round_path = urllib.parse.urlsplit(round_path).path
-    check_page(driver, base, round_path + " (med nye lenker)", "runde-lenker", report, shots, load=False)
-    member = make_driver()
+NEW_MEMBER = ("nora@example.no", "Nytt-passord-for-a11y")
+
+
+def sign_in_with_form(driver, base, email, password):
+    driver.get(base + "/logg-inn")
+    driver.find_element(By.ID, "email").send_keys(email)
+    driver.find_element(By.ID, "password").send_keys(password)
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/logg-inn'] button[type=submit]"))
+    return urllib.parse.urlsplit(driver.current_url).path == "/konto"
+
+
+def check_assessment(base, report, shots):
+    """Through the forms, as the organisation's admin who is also in the group (the system administrator may not
+    run assessments): a round opened on /kartlegging, her own personal link fetched from the round page and
+    answered in a fresh signed-out browser, the round closed, then the result (with a target), recommendations,
+    plan (with a suggestion) and report, each checked."""
+    driver = make_driver()
     try:
-        check_page(member, base, links[0], "svarskjema", report, shots)
-        for fieldset in member.find_elements(By.CSS_SELECTOR, "form.answers fieldset"):
-            radios = fieldset.find_elements(By.CSS_SELECTOR, "input[type=radio]")
-            if radios:
-                member.execute_script("arguments[0].click();", radios[min(2, len(radios) - 1)])
-        click_and_wait(member, member.find_element(By.CSS_SELECTOR, "button[value=lever]"))
-        report.check("levert" in member.page_source, "oppsett", f"{links[0]}: svarene ble ikke levert "
-                     f"(melding: {form_error(member) or 'ingen'})")
-        check_page(member, base, links[0] + " (levert)", "svarskjema-levert", report, shots, load=False)
+        if not report.check(sign_in_with_form(driver, base, *NEW_MEMBER), "oppsett",
+                            f"/logg-inn: {NEW_MEMBER[0]} kom ikke inn (url {driver.current_url})"):
+            return
+        driver.get(base + "/kartlegging")
+        titles = driver.find_elements(By.CSS_SELECTOR, "form[action='/kartlegging/runder'] input[name=title]")
+        if not report.check(bool(titles), "oppsett", "/kartlegging: skjemaet «Start en ny runde» mangler"):
+            return
+        titles[0].send_keys("Nullpunktsmåling for ledergruppen")
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/kartlegging/runder'] button[type=submit]"))
+        rounds = driver.find_elements(By.CSS_SELECTOR, "form[action$='/lukk']")
+        own = driver.find_elements(By.CSS_SELECTOR, "form[action$='/mitt-svarskjema'] button[type=submit]")
+        if not report.check(bool(rounds) and bool(own), "oppsett",
+                            f"/kartlegging: runden viser ikke «Åpne mitt svarskjema» (url {driver.current_url}; "
+                            f"melding: {form_error(driver) or 'ingen'})"):
+            return
+        round_path = urllib.parse.urlsplit(rounds[0].get_attribute("action").rsplit("/lukk", 1)[0]).path
+        report.check(not driver.find_elements(By.CSS_SELECTOR, "code.secret"), "personvern",
+                     f"{round_path}: siden viser lenker til andres svarskjema")
+        check_page(driver, base, round_path + " (ny runde)", "runde-ny", report, shots, load=False)
+        click_and_wait(driver, own[0])
+        link = page_path(driver).split("?")[0]
+        if not report.check(link.startswith("/kartlegging/svar/"), "oppsett",
+                            f"{round_path}: «Åpne mitt svarskjema» førte til {link}"):
+            return
+        member = make_driver()
+        try:
+            check_page(member, base, link, "svarskjema", report, shots)
+            for fieldset in member.find_elements(By.CSS_SELECTOR, "form.answers fieldset"):
+                radios = fieldset.find_elements(By.CSS_SELECTOR, "input[type=radio]")
+                if radios:
+                    member.execute_script("arguments[0].click();", radios[min(2, len(radios) - 1)])
+            click_and_wait(member, member.find_element(By.CSS_SELECTOR, "button[value=lever]"))
+            report.check("levert" in member.page_source, "oppsett", f"{link}: svarene ble ikke levert "
+                         f"(melding: {form_error(member) or 'ingen'})")
+            check_page(member, base, link + " (levert)", "svarskjema-levert", report, shots, load=False)
+        finally:
+            member.quit()
+        driver.get(base + round_path)
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form[action$='/lukk'] button[type=submit]"))
+        Select(driver.find_element(By.ID, "target")).select_by_value("4")
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form[action$='/mal'] button[type=submit]"))
+        driver.get(base + round_path + "/plan")
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form[action$='/plan/forslag'] button[type=submit]"))
+        check_page(driver, base, round_path + "/plan (med forslag)", "plan-forslag", report, shots, load=False)
+        print(f"  OK  runde {round_path} åpnet, besvart gjennom egen lenke, lukket, med mål og planforslag")
+        pages = [("/kartlegging", "kartlegging"), ("/kartlegging/instrumenter/di2x-kapabiliteter", "instrument"),
+                 (round_path, "runde"), (round_path + "/resultat", "resultat"), (round_path + "/tiltak", "anbefalinger"),
+                 (round_path + "/plan", "plan"), (round_path + "/rapport", "rapport")]
+        print(f"axe-core og reflow på {len(pages)} kartleggingssider innlogget som {NEW_MEMBER[0]}")
+        check_pages(driver, base, pages, report, shots)
     finally:
-        member.quit()
-    driver.get(base + round_path)
-    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form[action$='/lukk'] button[type=submit]"))
-    Select(driver.find_element(By.ID, "target")).select_by_value("4")
-    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form[action$='/mal'] button[type=submit]"))
-    driver.get(base + round_path + "/plan")
-    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form[action$='/plan/forslag'] button[type=submit]"))
-    check_page(driver, base, round_path + "/plan (med forslag)", "plan-forslag", report, shots, load=False)
-    print(f"  OK  runde {round_path} åpnet, besvart gjennom lenken, lukket, med mål og planforslag")
-    return [("/kartlegging", "kartlegging"), ("/kartlegging/instrumenter/di2x-kapabiliteter", "instrument"),
-            (round_path, "runde"), (round_path + "/resultat", "resultat"), (round_path + "/tiltak", "anbefalinger"),
-            (round_path + "/plan", "plan"), (round_path + "/rapport", "rapport")]
+        driver.quit()
+
+
+def check_pages(driver, base, pages, report, shots):
+    for path, name in pages:
+        try:
+            driver.get(base + path)
+            # A page that needs rights it lacks sends the browser to the sign-in form: that is not the page.
+            if not report.check(urllib.parse.urlsplit(driver.current_url).path == path, "innlogget",
+                                f"{path}: åpnet {page_path(driver)} i stedet ({driver.title!r})"):
+                continue
+            check_page(driver, base, path, name, report, shots, load=False)
+        except (WebDriverException, RuntimeError) as e:
+            report.check(False, "side", f"{path}: {getattr(e, 'msg', None) or e}")
 
 
 def check_signed_in(driver, base, report, shots, email, password):
@@ -602,19 +642,10 @@ def check_signed_in(driver, base, report, shots, email, password):
     if organisation:
         pages.append((organisation, "organisasjon"))
     pages.append(("/tilbakemeldinger", "tilbakemeldinger"))
-    if invitation:
-        pages += check_assessment(driver, base, report, shots)
     print(f"axe-core ({', '.join(TAGS)}) og reflow ved {NARROW}px på {len(pages)} sider innlogget som {email}")
-    for path, name in pages:
-        try:
-            driver.get(base + path)
-            # A page that needs rights it lacks sends the browser to the sign-in form: that is not the page.
-            if not report.check(urllib.parse.urlsplit(driver.current_url).path == path, "innlogget",
-                                f"{path}: åpnet {page_path(driver)} i stedet ({driver.title!r})"):
-                continue
-            check_page(driver, base, path, name, report, shots, load=False)
-        except (WebDriverException, RuntimeError) as e:
-            report.check(False, "side", f"{path}: {getattr(e, 'msg', None) or e}")
+    check_pages(driver, base, pages, report, shots)
+    if invitation:
+        check_assessment(base, report, shots)
 
 
 def check_no_js(base, report, shots, email="", password=""):

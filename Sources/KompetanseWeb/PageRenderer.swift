@@ -135,7 +135,7 @@ struct PageRenderer: Sendable {
             breadcrumbs: breadcrumbs, hasBreadcrumbs: !breadcrumbs.isEmpty,
             account: principal.isSignedIn
                 ? AccountLink(name: principal.name, href: SiteRoute.account.path, current: section == .account) : nil,
-            signInHref: SiteRoute.signIn.path + SiteRoute.query([("neste", request.uri.path)]))
+            signInHref: SiteRoute.signIn.path + SiteRoute.query([("neste", SiteRoute.localPath(request.uri.path))]))
         let html = Self.addingCSRFToken(context.csrfToken, to: library.render(layout, withTemplate: "layout") ?? body)
         var response = Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8"],
@@ -191,7 +191,7 @@ struct PageRenderer: Sendable {
             items.append((String(name), String(value)))
         }
         items.append(("lang", language.rawValue))
-        return request.uri.path + SiteRoute.query(items)
+        return SiteRoute.localPath(request.uri.path) + SiteRoute.query(items)
     }
 }
 

@@ -42,8 +42,7 @@ enum SiteRoute {
     case instrumentExport(String)
     case rounds
     case round(String)
-    case roundParticipants(String)
-    case renewLink(round: String, participant: String)
+    case personalLink(String)
     case closeRound(String)
     case roundResult(String)
     case roundConsensus(String)
@@ -103,9 +102,7 @@ enum SiteRoute {
         case .instrumentExport(let id): "/api/v1/instruments/\(Self.encode(id))"
         case .rounds: "/kartlegging/runder"
         case .round(let id): "/kartlegging/runder/\(Self.encode(id))"
-        case .roundParticipants(let id): "/kartlegging/runder/\(Self.encode(id))/deltakere"
-        case .renewLink(let round, let participant):
-            "/kartlegging/runder/\(Self.encode(round))/deltakere/\(Self.encode(participant))/ny-lenke"
+        case .personalLink(let id): "/kartlegging/runder/\(Self.encode(id))/mitt-svarskjema"
         case .closeRound(let id): "/kartlegging/runder/\(Self.encode(id))/lukk"
         case .roundResult(let id): "/kartlegging/runder/\(Self.encode(id))/resultat"
         case .roundConsensus(let id): "/kartlegging/runder/\(Self.encode(id))/enighet"
@@ -127,6 +124,25 @@ enum SiteRoute {
     /// The catalogue filtered to one provider.
     static func provider(_ identifier: String) -> String {
         SiteRoute.measures.path + "?provider=" + encode(identifier)
+    }
+
+    /// A request path made safe to write back into a page or a redirect: every run of slashes and backslashes
+    /// becomes one slash, so the result is always a path on this site (never `//host/…`, which a browser reads as
+    /// another site, nor `/\\host/…`, which it reads the same way). Control characters, which browsers drop
+    /// from a URL before reading it (`/<tab>/host`), are dropped first.
+    static func localPath(_ path: String) -> String {
+        var result = "/"
+        var lastWasSeparator = true
+        for character in path where !character.unicodeScalars.allSatisfy({ $0.value < 0x20 || $0.value == 0x7F }) {
+            if character == "/" || character == "\\" {
+                if !lastWasSeparator { result.append("/") }
+                lastWasSeparator = true
+            } else {
+                result.append(character)
+                lastWasSeparator = false
+            }
+        }
+        return result
     }
 
     static func encode(_ component: String) -> String {

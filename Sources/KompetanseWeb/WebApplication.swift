@@ -14,6 +14,7 @@ public enum WebApplication {
         let router = Router(context: SiteContext.self)
         let secureCookies = services.configuration.publicURL.hasPrefix("https://")
         router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: CanonicalPathMiddleware())
         router.add(middleware: ErrorMiddleware(renderer: renderer))
         router.add(middleware: AuthenticationMiddleware(services: services, secureCookies: secureCookies))
         router.add(middleware: CSRFMiddleware())

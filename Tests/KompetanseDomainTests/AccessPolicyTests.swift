@@ -17,6 +17,9 @@ import Testing
         #expect(!orgAdmin.can(.participate(organisation: "o1", group: "g1")), "taking part needs group membership")
         #expect(administrator.can(.manageOrganisation("o1")))
         #expect(!administrator.can(.viewOrganisation("o1")), "administrators manage organisations but do not read their results")
+        #expect(!administrator.can(.manageAssessments("o1")), "nor run or read their assessment rounds")
+        #expect(orgAdmin.can(.manageAssessments("o1")) && !orgAdmin.can(.manageAssessments("o2")))
+        #expect(!member.can(.manageAssessments("o1")))
         #expect(!Principal.anonymous.can(.viewOrganisation("o1")))
     }
 

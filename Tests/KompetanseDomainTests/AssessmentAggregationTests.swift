@@ -63,11 +63,12 @@ import Testing
     @Test func twoRespondentsHideTheDistributionAndThreeShowIt() {
         // DI2X.T.1.2 (item T1-3) has two level answers: 2 and 4.
         let two = GroupAggregation.results(instrument: instrument, sheets: sheets)[1]
-        #expect(two.respondents == 2)
+        #expect(two.respondents == nil, "below the threshold not even the count is given")
+        #expect(two.isHidden)
         #expect(two.distribution == nil)
         #expect(two.current == nil)
         #expect(two.basis == .unknown)
-        #expect(two.explanation == "For få svar til å vise fordeling (2 av terskel 3)")
+        #expect(two.explanation == "For få svar til å vise fordeling (færre enn 3 svar)")
 
         var more = sheets
         more[3]["T1-3"] = .level(3)
@@ -80,6 +81,11 @@ import Testing
 
         let stricter = GroupAggregation.results(instrument: instrument, sheets: more, anonymityThreshold: 4)[1]
         #expect(stricter.distribution == nil, "three answers are too few when the threshold is four")
+
+        for chosen in [0, 1, 2] {
+            let lowered = GroupAggregation.results(instrument: instrument, sheets: sheets, anonymityThreshold: chosen)[1]
+            #expect(lowered.isHidden, "a stored threshold of \(chosen) still counts as three")
+        }
     }
 
     @Test func anAgreedLevelOverridesTheMedian() {
@@ -96,33 +102,39 @@ import Testing
             instrument: instrument, sheets: sheets, agreed: ["DI2X.T.1.2": AgreedLevel(level: 2, justification: "")])[1]
         #expect(hidden.current == 2)
         #expect(hidden.distribution == nil, "agreement does not lift the anonymity threshold")
-        #expect(hidden.explanation == "Enighet: 2; for få svar til å vise spredningen før samtalen (2 av terskel 3)")
+        #expect(hidden.explanation == "Enighet: 2; for få svar til å vise spredningen før samtalen (færre enn 3 svar)")
     }
 
     @Test func dontKnowAndNotRelevantCountMembersWithoutALevel() {
         // DI2X.T.2.1 (item T2-1): vet ikke, ikke relevant, 3, nothing, vet ikke
         // → 1 respondent, 2 vet ikke, 1 ikke relevant.
+        // Below the threshold none of these counts is shown; from the threshold up they all are.
         let node = GroupAggregation.results(instrument: instrument, sheets: sheets)[2]
-        #expect(node.respondents == 1)
-        #expect(node.dontKnow == 2)
-        #expect(node.notRelevant == 1)
-        #expect(node.explanation == "For få svar til å vise fordeling (1 av terskel 3); 2 vet ikke, 1 ikke relevant")
+        #expect(node.respondents == nil && node.dontKnow == nil && node.notRelevant == nil)
+        #expect(node.explanation == "For få svar til å vise fordeling (færre enn 3 svar)")
+        let open = GroupAggregation.results(instrument: instrument, sheets: sheets, anonymityThreshold: 1)[2]
+        #expect(open.isHidden, "the threshold never goes below three")
+        let counted = GroupAggregation.result(
+            nodeCode: "X", values: [1, 2, 3], dontKnow: 2, notRelevant: 1, agreed: nil)
+        #expect(counted.respondents == 3 && counted.dontKnow == 2 && counted.notRelevant == 1)
+        #expect(counted.explanation.hasSuffix("; 2 vet ikke, 1 ikke relevant"))
 
         let mixed: [ResponseSheet] = [
             ["T1-1": .dontKnow, "T1-2": .notRelevant],  // no level, mixed → vet ikke
             ["T1-1": .notRelevant, "T1-2": .notRelevant],  // only ikke relevant
             ["T1-1": .notRelevant, "T1-2": .level(3)],  // a level makes a respondent
             ["T1-1": .level(9)],  // not a level of the scale: ignored, so not counted at all
+            ["T1-1": .level(2)], ["T1-1": .level(4)],  // two more levels reach the threshold, so counts are shown
         ]
         let first = GroupAggregation.results(instrument: instrument, sheets: mixed)[0]
-        #expect(first.respondents == 1)
+        #expect(first.respondents == 3)
         #expect(first.dontKnow == 1)
         #expect(first.notRelevant == 1)
     }
 
     @Test func aNodeNoOneAnsweredHasNoCurrent() {
         let node = GroupAggregation.results(instrument: instrument, sheets: [[:], [:], [:]])[3]
-        #expect(node.respondents == 0)
+        #expect(node.respondents == nil)
         #expect(node.current == nil)
         #expect(node.explanation == "Ingen svar med nivå")
     }

@@ -33,11 +33,31 @@ func withLeaderGroup(
     }
 }
 
-/// The personal links on a round page.
-func links(in page: Browser.Page) -> [String] {
-    page.text.components(separatedBy: #"<code class="secret">"#).dropFirst().map {
-        String($0.prefix { $0 != "<" }.dropFirst("http://127.0.0.1:8080".count))
-    }
+/// The group's five members, by e-mail, as ``withLeaderGroup`` creates them (Anne is the organisation admin).
+let leaderGroupEmails = ["anne@example.no", "bjørn@example.no", "cecilie@example.no", "dag@example.no", "eva@example.no"]
+
+/// A member's own answer link for a round, fetched as they would: signed in, with the round page's button.
+func ownLink(_ client: any TestClientProtocol, email: String, round: String) async throws -> String {
+    let member = Browser(client)
+    try await member.signIn(email, testPassword)
+    let page = try await member.get("/kartlegging/runder/\(round)")
+    #expect(page.text.contains("/kartlegging/runder/\(round)/mitt-svarskjema"), "the round page offers \(email) their own form")
+    let response = try await member.post("/kartlegging/runder/\(round)/mitt-svarskjema", [])
+    #expect(response.status == .seeOther, "\(email): \(response.status)")
+    return try #require(response.location)
+}
+
+/// A member's own answer link through the service, as the API and the page get it.
+func ownLink(_ services: AppServices, email: String, round: String) async throws -> String {
+    let person = try #require(try await services.store.accounts.person(email: email))
+    let principal = try #require(try await services.accounts.principal(personIdentifier: person.identifier))
+    return try await services.assessments.personalLink(round: round, as: principal).path
+}
+
+/// The principal of a person by e-mail.
+func principal(_ services: AppServices, _ email: String) async throws -> Principal {
+    let person = try #require(try await services.store.accounts.person(email: email))
+    return try #require(try await services.accounts.principal(personIdentifier: person.identifier))
 }
 
 /// The round identifier from a round page's form actions.
@@ -65,9 +85,11 @@ func answers(_ instrument: Instrument, level: (InstrumentItem) -> String) -> [(S
                  ("title", "Nullpunkt 2026"), ("threshold", "3")])
             #expect(opened.status == .created)
             let round = roundIdentifier(in: opened)
-            let personal = links(in: opened)
-            #expect(personal.count == 5, "one personal link per member of the group")
-            #expect(opened.headers[.cacheControl] == "no-store")
+            #expect(!opened.text.contains("/kartlegging/svar/"), "whoever opens the round is given nobody's link")
+            #expect(opened.text.contains("0 / 5"), "every member of the group takes part")
+            var personal: [String] = []
+            for email in leaderGroupEmails { personal.append(try await ownLink(client, email: email, round: round)) }
+            #expect(Set(personal).count == 5 && personal.allSatisfy { $0.hasPrefix("/kartlegging/svar/") })
 
             // Five members answer privately; Anne saves a draft first and comes back.
             let levels = [2, 2, 3, 3, 4]
@@ -146,6 +168,20 @@ func answers(_ instrument: Instrument, level: (InstrumentItem) -> String) -> [(S
             let csv = try await bjorn.get("/kartlegging/runder/\(round)/rapport.csv")
             #expect(csv.headers[.contentType] == "text/csv; charset=utf-8" && csv.text.hasPrefix("node,navn,svar,median"))
             #expect(csv.text.contains("DI2X.T.2.2,Datakunnskap,5,"))
+            // The system administrator manages organisations but never reads a group's assessment.
+            _ = try await services.accounts.createPerson(
+                email: "sysadmin@example.no", name: "Drift", password: testPassword, roles: [.administrator], as: .commandLine)
+            let sysadmin = Browser(client)
+            try await sysadmin.signIn("sysadmin@example.no", testPassword)
+            #expect(!(try await sysadmin.get("/kartlegging")).text.contains("Nullpunkt 2026"), "no round is listed to the administrator")
+            for path in ["/kartlegging/runder/\(round)", "/kartlegging/runder/\(round)/resultat", "/kartlegging/runder/\(round)/rapport.json"] {
+                let page = try await sysadmin.get(path)
+                #expect(page.status == .notFound, "administrator: \(path) \(page.status)")
+                #expect(!page.text.contains("Vi mangler felles datakunnskap"))
+            }
+            let adminToken = try await services.accounts.createToken(label: "drift", as: try await principal(services, "sysadmin@example.no")).secret
+            let apiResult = try await sysadmin.send("/api/v1/rounds/\(round)/result", headers: [.authorization: "Bearer \(adminToken)"])
+            #expect(apiResult.status == .notFound && !apiResult.text.contains("datakunnskap"))
             let json = try await bjorn.get("/kartlegging/runder/\(round)/rapport.json")
             #expect(json.text.contains(#""gaps""#) && json.text.contains(#""plan""#))
 
@@ -166,7 +202,8 @@ func answers(_ instrument: Instrument, level: (InstrumentItem) -> String) -> [(S
                  ("kind", "oppfolging"), ("baseline", round), ("title", "Oppfølging 2027")])
             #expect(followUp.status == .created)
             let second = roundIdentifier(in: followUp)
-            for link in links(in: followUp) {
+            for email in leaderGroupEmails {
+                let link = try await ownLink(client, email: email, round: second)
                 #expect(try await Browser(client).post(link, answers(instrument) { _ in "4" } + [("handling", "lever")]).status == .ok)
             }
             _ = try await admin.get("/kartlegging/runder/\(second)")
@@ -185,8 +222,8 @@ func answers(_ instrument: Instrument, level: (InstrumentItem) -> String) -> [(S
             let opened = try await services.assessments.openRound(
                 organisation: organisation, group: group.identifier, instrument: "ki-modenhet-kort", kind: .baseline, baseline: nil,
                 title: "KI", as: admin)
-            let first = opened.links[0].path
-            let second = opened.links[1].path
+            let first = try await ownLink(services, email: "anne@example.no", round: opened.identifier)
+            let second = try await ownLink(services, email: "bjørn@example.no", round: opened.identifier)
             #expect(try await Browser(client).post(first, [("svar-K1a", "4"), ("handling", "lagre")]).status == .ok)
             #expect(try await Browser(client).post(second, [("svar-K1a", "1"), ("handling", "lagre")]).status == .ok)
             let own = try await Browser(client).get(first)
@@ -196,10 +233,10 @@ func answers(_ instrument: Instrument, level: (InstrumentItem) -> String) -> [(S
             // The organisation admin sees who has answered, never what: no page or API shows a sheet by name.
             let anneBrowser = Browser(client)
             try await anneBrowser.signIn("anne@example.no", testPassword)
-            let roundPage = try await anneBrowser.get("/kartlegging/runder/\(opened.round.identifier)")
+            let roundPage = try await anneBrowser.get("/kartlegging/runder/\(opened.identifier)")
             #expect(roundPage.text.contains("Bjørn") && !roundPage.text.contains("checked"))
             let token = try await services.accounts.createToken(label: "t", as: admin).secret
-            let overview = try await anneBrowser.send("/api/v1/rounds/\(opened.round.identifier)", headers: [.authorization: "Bearer \(token)"])
+            let overview = try await anneBrowser.send("/api/v1/rounds/\(opened.identifier)", headers: [.authorization: "Bearer \(token)"])
             #expect(overview.status == .ok && !overview.text.contains("K1a"))
         }
     }
@@ -213,19 +250,78 @@ func answers(_ instrument: Instrument, level: (InstrumentItem) -> String) -> [(S
             let opened = try await services.assessments.openRound(
                 organisation: organisation, group: group.identifier, instrument: instrument.identifier, kind: .baseline, baseline: nil,
                 title: "KI", as: admin)
-            for link in opened.links.prefix(2) {
-                let secret = String(link.path.dropFirst("/kartlegging/svar/".count))
+            for email in leaderGroupEmails.prefix(2) {
+                let link = try await ownLink(services, email: email, round: opened.identifier)
+                let secret = String(link.dropFirst("/kartlegging/svar/".count))
                 _ = try await services.assessments.saveAnswers(
                     secret: secret, sheet: Dictionary(uniqueKeysWithValues: instrument.items.map { ($0.identifier, ItemResponse.level(2)) }),
                     submit: true)
             }
-            _ = try await services.assessments.close(round: opened.round.identifier, as: admin)
+            _ = try await services.assessments.close(round: opened.identifier, as: admin)
             let browser = Browser(client)
             try await browser.signIn("cecilie@example.no", testPassword)
-            let page = try await browser.get("/kartlegging/runder/\(opened.round.identifier)/resultat")
+            let page = try await browser.get("/kartlegging/runder/\(opened.identifier)/resultat")
             #expect(page.status == .ok)
             #expect(page.text.contains("skjult (for få svar)"))
             #expect(!page.text.contains("Median 2"), "two answers under a threshold of three show no median")
+            #expect(!page.text.contains("<td>2</td>"), "nor how many answered")
+            let token = try await services.accounts.createToken(label: "t", as: try await principal(services, "cecilie@example.no")).secret
+            let api = try await browser.send("/api/v1/rounds/\(opened.identifier)/result", headers: [.authorization: "Bearer \(token)"])
+            #expect(api.status == .ok && api.text.contains(#""hidden":true"#))
+            #expect(!api.text.contains(#""respondents""#) && !api.text.contains(#""dontKnow""#), "\(api.text.prefix(400))")
+        }
+    }
+
+    @Test func onlyTheMemberCanGetTheirLinkAndAThresholdBelowThreeIsRefused() async throws {
+        try await withLeaderGroup { client, services, organisation in
+            let group = try #require(try await services.store.accounts.groups(organisationIdentifier: organisation).first)
+            let anne = try await principal(services, "anne@example.no")
+            for threshold in [1, 2] {
+                await #expect(throws: ServiceError.self, "threshold \(threshold)") {
+                    _ = try await services.assessments.openRound(
+                        organisation: organisation, group: group.identifier, instrument: "ki-modenhet-kort", kind: .baseline,
+                        baseline: nil, title: "For lav terskel", anonymityThreshold: threshold, as: anne)
+                }
+            }
+            let round = try await services.assessments.openRound(
+                organisation: organisation, group: group.identifier, instrument: "ki-modenhet-kort", kind: .baseline, baseline: nil,
+                title: "KI", as: anne)
+            // Bjørn saves an answer; the admin who asks for "a new link" gets her own form, never his answers.
+            let bjorn = try await ownLink(client, email: "bjørn@example.no", round: round.identifier)
+            #expect(try await Browser(client).post(bjorn, [("svar-K1a", "1"), ("handling", "lagre")]).status == .ok)
+            let annes = try await ownLink(client, email: "anne@example.no", round: round.identifier)
+            #expect(annes != bjorn)
+            let annesForm = try await Browser(client).get(annes)
+            #expect(!annesForm.text.contains("checked"), "a fresh form for Anne holds none of Bjørn's answers")
+            let annesAPI = try await Browser(client).get("/api/v1/answers/" + annes.dropFirst("/kartlegging/svar/".count))
+            #expect(annesAPI.status == .ok && !annesAPI.text.contains("K1a"))
+            // Bjørn asks again: the old link stops working and his saved answer is still his.
+            let renewed = try await ownLink(client, email: "bjørn@example.no", round: round.identifier)
+            #expect(try await Browser(client).get(bjorn).status == .notFound)
+            #expect(try await Browser(client).get(renewed).text.contains(#"value="1" checked"#))
+            // Nobody gets a link for someone else: there is no such route, and the old one is gone.
+            let admin = Browser(client)
+            try await admin.signIn("anne@example.no", testPassword)
+            _ = try await admin.get("/kartlegging/runder/\(round.identifier)")
+            let participant = try #require(try await services.store.assessments.participants(roundIdentifier: round.identifier).first)
+            let oldRoute = try await admin.post("/kartlegging/runder/\(round.identifier)/deltakere/\(participant.identifier)/ny-lenke", [])
+            #expect(oldRoute.status == .notFound && !oldRoute.text.contains("/kartlegging/svar/"))
+            // A member who joins the group later takes part through their own link; an outsider cannot.
+            let (secret, _) = try await services.organisations.invite(
+                organisation: organisation, role: .member, group: group.identifier, as: .commandLine)
+            _ = try await services.organisations.acceptCreatingAccount(
+                secret: secret, email: "frida@example.no", name: "Frida", password: testPassword)
+            _ = try await ownLink(client, email: "frida@example.no", round: round.identifier)
+            #expect(try await services.assessments.overview(round: round.identifier, as: anne).participants.count == 6)
+            await #expect(throws: ServiceError.self) {
+                _ = try await services.assessments.personalLink(round: round.identifier, as: try await principal(services, "utenfor@example.no"))
+            }
+            // Once the round is closed, no link is handed out any more.
+            _ = try await services.assessments.close(round: round.identifier, as: anne)
+            let closed = Browser(client)
+            try await closed.signIn("cecilie@example.no", testPassword)
+            _ = try await closed.get("/kartlegging/runder/\(round.identifier)")
+            #expect(try await closed.post("/kartlegging/runder/\(round.identifier)/mitt-svarskjema", []).status == .conflict)
         }
     }
 }

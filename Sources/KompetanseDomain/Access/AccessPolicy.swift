@@ -11,8 +11,11 @@ public enum Permission: Sendable, Hashable {
     case administer
     /// Read the audit log.
     case readAudit
-    /// Manage an organisation's groups, members, invitations and assessment rounds.
+    /// Manage an organisation's groups, members and invitations.
     case manageOrganisation(String)
+    /// Open and close an organisation's assessment rounds and see their group results: the organisation's own
+    /// admins only. A system administrator manages organisations but never reads their assessments.
+    case manageAssessments(String)
     /// See an organisation's shared data (its groups, results and plans).
     case viewOrganisation(String)
     /// Take part in a group's work (answer its assessments, see its results).
@@ -39,6 +42,8 @@ extension Principal {
             return kind == .system || isAdministrator
         case .manageOrganisation(let organisation):
             return kind == .system || isAdministrator || organisations[organisation] == .admin
+        case .manageAssessments(let organisation):
+            return kind == .system || organisations[organisation] == .admin
         case .viewOrganisation(let organisation):
             // An administrator manages organisations but does not read their assessments: only members do.
             return organisations[organisation] != nil

@@ -70,16 +70,18 @@ public struct Distribution: Sendable, Hashable, Codable {
     }
 }
 
-/// A group's result for one instrument node.
+/// A group's result for one instrument node. Below the anonymity threshold it carries no count at all: neither how
+/// many gave a level nor how many said "vet ikke" or "ikke relevant", so a small group cannot work out who answered.
 public struct NodeResult: Sendable, Hashable, Codable {
     /// The node code.
     public var nodeCode: String
-    /// Members with at least one level answer on the node's items.
-    public var respondents: Int
-    /// Members who answered the node only with "vet ikke" (or with a mix of "vet ikke" and "ikke relevant").
-    public var dontKnow: Int
-    /// Members who answered the node only with "ikke relevant".
-    public var notRelevant: Int
+    /// Members with at least one level answer on the node's items; `nil` below the anonymity threshold.
+    public var respondents: Int?
+    /// Members who answered the node only with "vet ikke" (or with a mix of "vet ikke" and "ikke relevant"); `nil`
+    /// below the anonymity threshold.
+    public var dontKnow: Int?
+    /// Members who answered the node only with "ikke relevant"; `nil` below the anonymity threshold.
+    public var notRelevant: Int?
     /// The spread of the respondents' values; `nil` below the anonymity threshold.
     public var distribution: Distribution?
     /// The level the group agreed on, if it did.
@@ -91,9 +93,12 @@ public struct NodeResult: Sendable, Hashable, Codable {
     /// A Norwegian sentence saying where `current` comes from.
     public var explanation: String
 
+    /// Whether the counts and the spread are withheld because too few gave a level.
+    public var isHidden: Bool { respondents == nil }
+
     /// Creates a node result.
     public init(
-        nodeCode: String, respondents: Int, dontKnow: Int, notRelevant: Int, distribution: Distribution?,
+        nodeCode: String, respondents: Int?, dontKnow: Int?, notRelevant: Int?, distribution: Distribution?,
         agreed: AgreedLevel?, current: Double?, basis: CurrentBasis, explanation: String
     ) {
         self.nodeCode = nodeCode
@@ -112,6 +117,12 @@ public struct NodeResult: Sendable, Hashable, Codable {
 public enum GroupAggregation {
     /// The default anonymity threshold: a distribution is shown from three respondents up.
     public static let defaultAnonymityThreshold = 3
+    /// The lowest threshold a round can have. With one or two, a member's answer could be read off the result, so
+    /// a lower stored value counts as this one.
+    public static let minimumAnonymityThreshold = 3
+
+    /// The threshold that applies for a round's chosen one.
+    public static func effectiveThreshold(_ chosen: Int) -> Int { max(chosen, minimumAnonymityThreshold) }
 
     /// One result per instrument node, in instrument node order.
     ///
@@ -164,7 +175,8 @@ public enum GroupAggregation {
         nodeCode: String, values: [Double], dontKnow: Int, notRelevant: Int, agreed: AgreedLevel?,
         anonymityThreshold: Int = defaultAnonymityThreshold
     ) -> NodeResult {
-        let visible = values.count >= max(anonymityThreshold, 1)
+        let threshold = effectiveThreshold(anonymityThreshold)
+        let visible = values.count >= threshold
         let distribution = visible ? Distribution(values: values) : nil
         let current: Double?
         let basis: CurrentBasis
@@ -172,8 +184,8 @@ public enum GroupAggregation {
         let spreadText = distribution.map { spread in
             "\(span(spread.minimum, spread.maximum)) (median \(NorwegianNumber.text(spread.median)))"
         }
-        let hidden =
-            values.isEmpty ? nil : "\(values.count) av terskel \(max(anonymityThreshold, 1))"
+        // Below the threshold nothing is counted aloud, not even how many there were.
+        let hidden = visible || (values.isEmpty && dontKnow + notRelevant == 0) ? nil : "færre enn \(threshold) svar"
         if let agreed {
             current = Double(agreed.level)
             basis = .agreed
@@ -198,12 +210,15 @@ public enum GroupAggregation {
             basis = .unknown
             explanation = hidden.map { "For få svar til å vise fordeling (\($0))" } ?? "Ingen svar med nivå"
         }
-        var others: [String] = []
-        if dontKnow > 0 { others.append("\(dontKnow) vet ikke") }
-        if notRelevant > 0 { others.append("\(notRelevant) ikke relevant") }
-        if !others.isEmpty { explanation += "; " + others.joined(separator: ", ") }
+        if visible {
+            var others: [String] = []
+            if dontKnow > 0 { others.append("\(dontKnow) vet ikke") }
+            if notRelevant > 0 { others.append("\(notRelevant) ikke relevant") }
+            if !others.isEmpty { explanation += "; " + others.joined(separator: ", ") }
+        }
         return NodeResult(
-            nodeCode: nodeCode, respondents: values.count, dontKnow: dontKnow, notRelevant: notRelevant,
+            nodeCode: nodeCode, respondents: visible ? values.count : nil, dontKnow: visible ? dontKnow : nil,
+            notRelevant: visible ? notRelevant : nil,
             distribution: distribution, agreed: agreed, current: current, basis: basis, explanation: explanation)
     }
 

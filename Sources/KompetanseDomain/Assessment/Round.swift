@@ -72,12 +72,15 @@ public struct AssessmentRound: Sendable, Hashable, Codable {
     }
 }
 
-/// One invited respondent of a round. Their answers are private: only the holder of the personal link sees them.
+/// One invited respondent of a round. Their answers are private: only the holder of the personal link sees them,
+/// and only the person themselves can get that link.
 public struct RoundParticipant: Sendable, Hashable, Codable {
     /// Stable identifier (not the link secret).
     public var identifier: String
     /// The round.
     public var roundIdentifier: String
+    /// The group member who answers; `nil` only for participants added by name before links became personal.
+    public var personIdentifier: String?
     /// A label the organisation admin knows them by (a name); never shown next to answers.
     public var label: String
     /// The answers so far.
@@ -89,11 +92,12 @@ public struct RoundParticipant: Sendable, Hashable, Codable {
 
     /// Creates a participant.
     public init(
-        identifier: String, roundIdentifier: String, label: String, sheet: ResponseSheet = [:], submittedAt: String? = nil,
-        savedAt: String? = nil
+        identifier: String, roundIdentifier: String, personIdentifier: String? = nil, label: String, sheet: ResponseSheet = [:],
+        submittedAt: String? = nil, savedAt: String? = nil
     ) {
         self.identifier = identifier
         self.roundIdentifier = roundIdentifier
+        self.personIdentifier = personIdentifier
         self.label = label
         self.sheet = sheet
         self.submittedAt = submittedAt

@@ -77,6 +77,11 @@ public struct PreparedQuery: Sendable {
 
     /// True when no term of the query occurs in the index.
     public var isEmpty: Bool { terms.isEmpty }
+
+    /// The same query with only the terms `keep` accepts (by index form), e.g. to score part of a query alone.
+    public func restricted(to keep: (String) -> Bool) -> PreparedQuery {
+        PreparedQuery(terms: terms.filter { keep($0.query.term) })
+    }
 }
 
 /// An immutable inverted index over fielded documents, scored with BM25F.
@@ -246,6 +251,14 @@ public struct InvertedIndex: Sendable {
     public func idf(_ term: String) -> Double {
         termNumbers[term].map { inverseDocumentFrequency[$0] } ?? 0
     }
+
+    /// How many documents contain the term.
+    public func documentFrequency(_ term: String) -> Int {
+        termNumbers[term].map { postingStart[$0 + 1] - postingStart[$0] } ?? 0
+    }
+
+    /// The number of documents.
+    public var documentCount: Int { identifiers.count }
 
     /// True when the term occurs in some document.
     public func contains(term: String) -> Bool { termNumbers[term] != nil }

@@ -18,7 +18,7 @@ public struct AssessmentReport: Sendable {
             let gap = gaps[node.nodeCode]
             let distribution = node.distribution
             let fields: [String] = [
-                node.nodeCode, result.nodes[node.nodeCode]?.label ?? "", String(node.respondents),
+                node.nodeCode, result.nodes[node.nodeCode]?.label ?? "", node.respondents.map(String.init) ?? "",
                 Self.number(distribution?.median), Self.number(distribution?.minimum), Self.number(distribution?.maximum),
                 Self.number(distribution?.lowerQuartile), Self.number(distribution?.upperQuartile),
                 node.agreed.map { String($0.level) } ?? "", Self.number(node.current), node.basis.rawValue,
@@ -47,11 +47,13 @@ public struct AssessmentReport: Sendable {
                 identifier: result.round.identifier, title: result.round.title, kind: result.round.kind.rawValue,
                 status: result.round.status.rawValue, instrument: result.instrument.identifier,
                 instrumentVersion: result.instrument.version, target: result.round.target, submitted: result.submitted,
-                invited: result.invited, anonymityThreshold: result.round.anonymityThreshold),
+                invited: result.invited,
+                anonymityThreshold: GroupAggregation.effectiveThreshold(result.round.anonymityThreshold)),
             nodes: result.results.map { node in
                 .init(
-                    code: node.nodeCode, label: result.nodes[node.nodeCode]?.label ?? "", respondents: node.respondents,
-                    dontKnow: node.dontKnow, notRelevant: node.notRelevant, distribution: node.distribution,
+                    code: node.nodeCode, label: result.nodes[node.nodeCode]?.label ?? "", hidden: node.isHidden,
+                    respondents: node.respondents, dontKnow: node.dontKnow, notRelevant: node.notRelevant,
+                    distribution: node.distribution,
                     agreed: node.agreed, current: node.current, basis: node.basis.rawValue, explanation: node.explanation)
             },
             estimates: ([result.estimates.overall] + result.estimates.groups).map {
@@ -80,9 +82,11 @@ public struct AssessmentReport: Sendable {
         public struct Node: Encodable, Sendable {
             let code: String
             let label: String
-            let respondents: Int
-            let dontKnow: Int
-            let notRelevant: Int
+            /// True below the anonymity threshold: then no count and no spread is given.
+            let hidden: Bool
+            let respondents: Int?
+            let dontKnow: Int?
+            let notRelevant: Int?
             let distribution: Distribution?
             let agreed: AgreedLevel?
             let current: Double?

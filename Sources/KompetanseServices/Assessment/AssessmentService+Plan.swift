@@ -7,7 +7,7 @@ extension AssessmentService {
     public struct GapRecommendation: Sendable {
         /// The gap.
         public var gap: Gap
-        /// The need sent to matching (the node's label and description).
+        /// The need sent to matching: what the node is (its label and its capability's label).
         public var need: String
         /// The recommended measures, best first.
         public var measures: [RecommendedMeasure]
@@ -23,12 +23,12 @@ extension AssessmentService {
         public var score: Double
     }
 
-    /// How many of the top gaps get recommendations, and how many measures each.
-    static let recommendedGaps = 6
+    /// How many measures each gap gets.
     static let measuresPerGap = 4
 
-    /// For each of the largest open gaps, the catalogue's best measures for it (matching the node's label and
-    /// description, with the measures tagged with the node ranked by the concept layer).
+    /// For every open gap, the catalogue's best measures for it: matching what the node is (its label and its
+    /// capability's label, their synonyms, the measures tagged with it), with its description as context only. A
+    /// gap whose list is empty really has no measure on its topic in the catalogue.
     public func recommendations(round identifier: String, as principal: Principal) async throws -> [GapRecommendation] {
         let result = try await result(round: identifier, as: principal)
         return try await recommendations(for: result)
@@ -36,16 +36,25 @@ extension AssessmentService {
 
     func recommendations(for result: RoundResult) async throws -> [GapRecommendation] {
         var recommendations: [GapRecommendation] = []
-        for gap in result.gaps.filter({ ($0.gap ?? 0) > 0 }).prefix(Self.recommendedGaps) {
-            let node = result.nodes[gap.nodeCode]
-            let need = [node?.label, node?.description].compactMap { $0 }.joined(separator: ". ")
-            let match = try await matching.match(MatchService.Request(text: need, limit: Self.measuresPerGap), as: .anonymous)
+        for gap in result.gaps.filter({ ($0.gap ?? 0) > 0 }) {
+            let need = Self.need(for: gap.nodeCode, label: gap.label, nodes: result.nodes)
+            let match = try await matching.match(node: need, limit: Self.measuresPerGap)
             recommendations.append(
                 GapRecommendation(
-                    gap: gap, need: need,
+                    gap: gap, need: need.topic,
                     measures: match.hits.map { RecommendedMeasure(measure: $0.measure, why: $0.why, score: $0.score) }))
         }
         return recommendations
+    }
+
+    /// What a node is, as a need: its label with the label of the capability above it (a bare verb such as
+    /// "Overvåke" means something only under "Teknologisk fremsyn"), its description as context.
+    static func need(for code: String, label: String, nodes: [String: FrameworkNode]) -> MatchEngine.NodeNeed {
+        let node = nodes[code]
+        let parentCode = code.split(separator: ".").dropLast().joined(separator: ".")
+        let capability = parentCode.split(separator: ".").count > 1 ? nodes[parentCode]?.label : nil
+        return MatchEngine.NodeNeed(
+            code: code, label: node?.label ?? label, capability: capability, context: node?.description ?? "")
     }
 
     /// The round's plan (empty when none has been made).

@@ -97,14 +97,6 @@ public final class AssessmentService: Sendable {
 
     // MARK: Rounds
 
-    /// A round just opened, with each participant's personal link (shown once; stored only as hashes).
-    public struct OpenedRound: Sendable {
-        /// The round.
-        public var round: AssessmentRound
-        /// Label and link path for each participant.
-        public var links: [ParticipantLink]
-    }
-
     /// A participant's personal link.
     public struct ParticipantLink: Sendable, Hashable, Codable {
         /// Who it is for.
@@ -116,20 +108,24 @@ public final class AssessmentService: Sendable {
     /// The answer page of a link secret.
     public static func answerPath(_ secret: String) -> String { "/kartlegging/svar/" + secret }
 
-    /// Opens a round for a group (organisation admins); every current member of the group gets a personal link.
+    /// Opens a round for a group (the organisation's own admins). Every current member of the group becomes a
+    /// participant; nobody receives a link here. Each member gets their own link from ``personalLink(round:as:)``
+    /// when signed in, so whoever opens the round never holds anyone else's answers.
     public func openRound(
         organisation: String, group: String, instrument identifier: String, kind: RoundKind, baseline: String?,
         title: String, anonymityThreshold: Int = GroupAggregation.defaultAnonymityThreshold, as principal: Principal
-    ) async throws -> OpenedRound {
+    ) async throws -> AssessmentRound {
         try await requireVisible(organisation: organisation, as: principal)
-        try principal.require(.manageOrganisation(organisation), "starte kartlegginger i denne organisasjonen")
+        try principal.require(.manageAssessments(organisation), "starte kartlegginger i denne organisasjonen")
         guard let groupRecord = try await store.accounts.group(identifier: group), groupRecord.organisationIdentifier == organisation
         else { throw ServiceError.invalidInput("gruppen finnes ikke i denne organisasjonen") }
         let instrument = try await self.instrument(identifier: identifier)
         let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty, title.count <= 200 else { throw ServiceError.invalidInput("gi runden et navn (høyst 200 tegn)") }
-        guard (1...20).contains(anonymityThreshold) else {
-            throw ServiceError.invalidInput("anonymitetsterskelen skal være mellom 1 og 20")
+        let minimum = GroupAggregation.minimumAnonymityThreshold
+        guard (minimum...20).contains(anonymityThreshold) else {
+            throw ServiceError.invalidInput(
+                "anonymitetsterskelen skal være mellom \(minimum) og 20: med færre kan et enkelt svar leses ut av resultatet")
         }
         if kind == .followUp {
             guard let baseline, let base = try await store.assessments.round(identifier: baseline),
@@ -145,50 +141,49 @@ public final class AssessmentService: Sendable {
             baselineIdentifier: kind == .followUp ? baseline : nil, title: title, anonymityThreshold: anonymityThreshold,
             openedBy: principal.name, openedAt: now)
         var participants: [(RoundParticipant, secretHash: String)] = []
-        var links: [ParticipantLink] = []
         for membership in try await store.accounts.memberships(organisationIdentifier: organisation)
         where membership.groups.contains(group) {
             let person = try await store.accounts.person(identifier: membership.personIdentifier)
-            let secret = Secrets.make()
-            let participant = RoundParticipant(
-                identifier: UUID().uuidString.lowercased(), roundIdentifier: round.identifier,
-                label: person?.name ?? "Medlem", savedAt: now)
-            participants.append((participant, Secrets.hash(secret)))
-            links.append(ParticipantLink(label: participant.label, path: Self.answerPath(secret)))
+            participants.append((Self.participant(of: round, person: membership.personIdentifier, label: person?.name, at: now), Self.unknownSecretHash()))
         }
         try await store.assessments.createRound(round, participants: participants)
         try await audit.record(
             "round.open", by: principal, kind: "round", target: round.identifier,
-            detail: "\(kind.rawValue), \(instrument.identifier) v\(instrument.version), \(participants.count) lenker")
-        return OpenedRound(round: round, links: links)
+            detail: "\(kind.rawValue), \(instrument.identifier) v\(instrument.version), \(participants.count) deltakere")
+        return round
     }
 
-    /// Adds a participant (e.g. someone without an account) and returns their personal link.
-    public func addParticipant(round identifier: String, label: String, as principal: Principal) async throws -> ParticipantLink {
-        let round = try await managedRound(identifier, as: principal)
-        guard round.status == .open else { throw ServiceError.conflict("runden er lukket") }
-        let label = label.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !label.isEmpty, label.count <= 200 else { throw ServiceError.invalidInput("skriv navnet på deltakeren (høyst 200 tegn)") }
+    static func participant(of round: AssessmentRound, person: String, label: String?, at time: String) -> RoundParticipant {
+        RoundParticipant(
+            identifier: UUID().uuidString.lowercased(), roundIdentifier: round.identifier, personIdentifier: person,
+            label: label ?? "Medlem", savedAt: time)
+    }
+
+    /// The hash of a secret nobody is given: the participant has no working link until they ask for their own.
+    static func unknownSecretHash() -> String { Secrets.hash(Secrets.make()) }
+
+    /// The signed-in member's own answer link for an open round of their group. A new link replaces their earlier
+    /// one (so a lost link can be replaced) and keeps their saved answers, which are theirs. A member who joined the
+    /// group after the round opened becomes a participant here. Nobody can get a link for someone else.
+    public func personalLink(round identifier: String, as principal: Principal) async throws -> ParticipantLink {
+        guard principal.isSignedIn, let person = principal.personIdentifier else { throw ServiceError.unauthenticated }
+        guard let round = try await store.assessments.round(identifier: identifier),
+            principal.can(.participate(organisation: round.organisationIdentifier, group: round.groupIdentifier))
+        else { throw ServiceError.notFound("kartleggingsrunden") }
+        guard round.status == .open else { throw ServiceError.conflict("runden er lukket, så svarene kan ikke lenger endres") }
         let secret = Secrets.make()
-        let participant = RoundParticipant(
-            identifier: UUID().uuidString.lowercased(), roundIdentifier: round.identifier, label: label, savedAt: clock.timestamp())
-        try await store.assessments.addParticipant(participant, secretHash: Secrets.hash(secret))
-        try await audit.record("round.participant", by: principal, kind: "round", target: round.identifier)
-        return ParticipantLink(label: label, path: Self.answerPath(secret))
+        if let own = try await store.assessments.participants(roundIdentifier: round.identifier).first(where: { $0.personIdentifier == person }) {
+            _ = try await store.assessments.replaceSecret(participantIdentifier: own.identifier, secretHash: Secrets.hash(secret))
+        } else {
+            let name = try await store.accounts.person(identifier: person)?.name
+            try await store.assessments.addParticipant(
+                Self.participant(of: round, person: person, label: name, at: clock.timestamp()), secretHash: Secrets.hash(secret))
+        }
+        try await audit.record("round.own-link", by: principal, kind: "round", target: round.identifier)
+        return ParticipantLink(label: principal.name, path: Self.answerPath(secret))
     }
 
-    /// Replaces a participant's link (the old one stops working), e.g. when it was lost.
-    public func renewLink(round identifier: String, participant: String, as principal: Principal) async throws -> ParticipantLink {
-        let round = try await managedRound(identifier, as: principal)
-        guard let found = try await store.assessments.participants(roundIdentifier: round.identifier).first(where: { $0.identifier == participant })
-        else { throw ServiceError.notFound("deltakeren") }
-        let secret = Secrets.make()
-        _ = try await store.assessments.replaceSecret(participantIdentifier: found.identifier, secretHash: Secrets.hash(secret))
-        try await audit.record("round.link-renewed", by: principal, kind: "round", target: round.identifier)
-        return ParticipantLink(label: found.label, path: Self.answerPath(secret))
-    }
-
-    /// An organisation's rounds (members and admins).
+    /// An organisation's rounds (its members and admins; not the system administrator).
     public func rounds(organisation: String, as principal: Principal) async throws -> [AssessmentRound] {
         try await requireVisible(organisation: organisation, as: principal)
         return try await store.assessments.rounds(organisationIdentifier: organisation)
@@ -206,6 +201,8 @@ public final class AssessmentService: Sendable {
         public var participants: [(identifier: String, label: String, submitted: Bool)]
         /// Whether the viewer may manage the round.
         public var canManage: Bool
+        /// Whether the viewer answers in this round (a member of its group), and so can get their own link.
+        public var canAnswer: Bool
     }
 
     /// A round as its group and organisation admins see it.
@@ -216,7 +213,9 @@ public final class AssessmentService: Sendable {
             round: round, instrument: try await instrument(identifier: round.instrumentIdentifier, version: round.instrumentVersion),
             groupName: try await store.accounts.group(identifier: round.groupIdentifier)?.name ?? "",
             participants: participants.map { ($0.identifier, $0.label, $0.submittedAt != nil) },
-            canManage: principal.can(.manageOrganisation(round.organisationIdentifier)))
+            canManage: principal.can(.manageAssessments(round.organisationIdentifier)),
+            canAnswer: principal.personIdentifier != nil
+                && principal.can(.participate(organisation: round.organisationIdentifier, group: round.groupIdentifier)))
     }
 
     /// Closes a round: answers become final and the group result can be seen.
@@ -380,24 +379,25 @@ public final class AssessmentService: Sendable {
 
     func requireVisible(organisation: String, as principal: Principal) async throws {
         guard principal.isSignedIn || principal.kind == .system else { throw ServiceError.unauthenticated }
-        guard principal.can(.viewOrganisation(organisation)) || principal.can(.manageOrganisation(organisation)),
+        guard principal.can(.viewOrganisation(organisation)) || principal.can(.manageAssessments(organisation)),
             try await store.accounts.organisation(identifier: organisation) != nil
         else { throw ServiceError.notFound("organisasjonen") }
     }
 
-    /// A round the principal may see: the group's members and the organisation's admins; others get "not found".
+    /// A round the principal may see: the group's members and the organisation's own admins; others, the system
+    /// administrator included, get "not found".
     func visibleRound(_ identifier: String, as principal: Principal) async throws -> AssessmentRound {
         guard principal.isSignedIn || principal.kind == .system else { throw ServiceError.unauthenticated }
         guard let round = try await store.assessments.round(identifier: identifier),
             principal.can(.participate(organisation: round.organisationIdentifier, group: round.groupIdentifier))
-                || principal.can(.manageOrganisation(round.organisationIdentifier))
+                || principal.can(.manageAssessments(round.organisationIdentifier))
         else { throw ServiceError.notFound("kartleggingsrunden") }
         return round
     }
 
     func managedRound(_ identifier: String, as principal: Principal) async throws -> AssessmentRound {
         let round = try await visibleRound(identifier, as: principal)
-        try principal.require(.manageOrganisation(round.organisationIdentifier), "styre denne kartleggingsrunden")
+        try principal.require(.manageAssessments(round.organisationIdentifier), "styre denne kartleggingsrunden")
         return round
     }
 }

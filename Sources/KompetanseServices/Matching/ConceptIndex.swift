@@ -85,6 +85,11 @@ public struct ConceptIndex: Sendable {
             }
     }
 
+    /// A node by its code as a concept of full strength, for a need that is that node.
+    public func match(code: String) -> ConceptMatch? {
+        nodes[code].map { ConceptMatch(node: $0.node, frameworkCode: $0.framework, score: 1, words: [$0.node.label]) }
+    }
+
     /// Tags the system suggests for a measure that has none: the nodes its title and keywords concern.
     public func suggestedTags(for measure: Measure) -> [ConceptMatch] {
         nodes(for: ([measure.name] + measure.keywordValues).joined(separator: " "))

@@ -26,6 +26,33 @@ public struct MatchHit: Sendable {
     public var nodes: [FrameworkNode]
     /// Similarity from the embeddings, when they were used.
     public var semanticScore: Double?
+    /// The need's own words (not its wishes) that the measure matches, in the order they matter most.
+    public var topicWords: [String] = []
+
+    /// One plain Norwegian sentence a leader can read: what of the need it covers, which wishes it meets, which it
+    /// does not, and whether the fit is unknown. The term detail is in ``why``.
+    public var summary: String {
+        var sentences: [String] = []
+        if !topicWords.isEmpty {
+            sentences.append("Handler om " + Self.list(topicWords.prefix(3).map { "«\($0)»" }) + ".")
+        } else if semanticScore != nil {
+            sentences.append("Ligner behovet i innhold.")
+        }
+        let met = fits.filter { $0.fit == .met }.map(\.constraint.label)
+        let violated = fits.filter { $0.fit == .violated }.map(\.constraint.label)
+        let unknown = fits.filter { $0.fit == .unknown }.map(\.constraint.label)
+        if !met.isEmpty { sentences.append("Oppfyller " + Self.list(met) + ".") }
+        if !violated.isEmpty { sentences.append("Oppfyller ikke " + Self.list(violated) + ".") }
+        if !unknown.isEmpty { sentences.append("Ukjent: " + Self.list(unknown) + ".") }
+        if let node = nodes.first { sentences.append("Bygger \(node.label) (\(node.code)).") }
+        return sentences.joined(separator: " ")
+    }
+
+    /// "a", "a og b", "a, b og c".
+    static func list(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " og " + items[items.count - 1]
+    }
 
     /// A one-line Norwegian reason: which words, which fields, which constraints, which nodes.
     public var why: String {
@@ -100,6 +127,16 @@ public struct MatchEngine: Sendable {
         /// Dense evidence counts only where a measure stands out: this many standard deviations above the mean
         /// similarity of the catalogue (cosines cluster high, so the bulk carries no signal).
         public static let denseStandout = 1.0
+        /// Weight of the words of a node's capability when the node is matched as a need: they place the node, the
+        /// node's own label says what it is.
+        public static let capabilityWeight = 0.5
+        /// A one-word node label found in more than this share of the catalogue's measures (and in at least
+        /// ``commonWordMinimum`` of them) is common vocabulary, not the name of a node.
+        public static let commonWordShare = 0.05
+        /// See ``commonWordShare``.
+        public static let commonWordMinimum = 3
+        /// Weight of the words of a framework node's description when the node is matched as a need (context).
+        public static let contextWeight = 0.3
         /// Below this share of query words matched, with no dense support, a result counts as weak.
         public static let weakCoverage = 0.34
     }
@@ -232,37 +269,57 @@ public struct MatchEngine: Sendable {
         }
     }
 
+    /// The weighted query terms of a need, and which of them carry its topic.
+    struct QueryReading {
+        /// Its words, their synonyms, English translations, compound parts.
+        var terms: [QueryTerm]
+        /// Index forms that come from what the need is about, not from a stated wish ("gratis", "nettkurs", "for
+        /// kommuner") or a request word ("trenger"), nor from a synonym or translation of one.
+        var topical: Set<String>
+    }
+
     /// The weighted query terms of a need: its words, their synonyms, English translations, compound parts.
-    func queryTerms(for text: String, understanding: NeedUnderstanding) -> [QueryTerm] {
+    func queryTerms(for text: String, understanding: NeedUnderstanding) -> QueryReading {
         let constraintWords = Set(understanding.constraints.flatMap { Tokenizer.words($0.words) })
         let words = Tokenizer.words(text)
         var terms: [QueryTerm] = []
+        var topical: Set<String> = []
         for term in index.queryTerms(words: words) {
             var term = term
-            if constraintWords.contains(term.origin) { term.weight *= Configuration.constraintWordWeight }
-            if RequestWords.contains(term.origin) { term.weight *= Configuration.requestWordWeight }
+            let isConstraint = constraintWords.contains(term.origin)
+            let isRequest = RequestWords.contains(term.origin)
+            if isConstraint { term.weight *= Configuration.constraintWordWeight }
+            if isRequest { term.weight *= Configuration.requestWordWeight }
+            if !isConstraint && !isRequest { topical.insert(term.term) }
             terms.append(term)
         }
         // English words and phrases bring their Norwegian translations (longest phrases first, as listed).
         let possibleTranslations = Set(words.flatMap { translationsByFirstWord[$0] ?? [] }).sorted()
         for (phrase, translated) in possibleTranslations.map({ translations[$0] }) where words.containsSequence(phrase) {
             let origin = phrase.joined(separator: " ")
-            let weight = phrase.allSatisfy(constraintWords.contains) ? Configuration.constraintWordWeight : Configuration.translationWeight
+            let isConstraint = phrase.allSatisfy(constraintWords.contains)
+            let weight = isConstraint ? Configuration.constraintWordWeight : Configuration.translationWeight
             terms += translated.map { QueryTerm(term: $0, weight: weight, origin: origin) }
+            if !isConstraint { topical.formUnion(translated) }
         }
-        // Synonym groups: a group whose phrase occurs among the need's terms adds the group's other phrases.
+        // Synonym groups: a group whose phrase occurs among the need's terms adds the group's other phrases. A
+        // synonym of a wish is a wish too ("nettkurs ≈ e-læring"), weighted and counted as one.
         let present = terms.map(\.term)
         let possibleGroups = Set(present.flatMap { synonymGroupsByFirstTerm[$0] ?? [] }).sorted()
         for number in possibleGroups {
             let group = synonyms[number]
             guard let hit = group.firstIndex(where: { present.containsSequence($0.terms) }) else { continue }
+            let isTopical = group[hit].terms.contains(where: topical.contains)
             for (other, phrase) in group.enumerated() where phrase.terms != group[hit].terms {
-                let weight = Configuration.synonymWeight / Double(phrase.terms.count).squareRoot()
+                let weight =
+                    Configuration.synonymWeight / Double(phrase.terms.count).squareRoot()
+                    * (isTopical ? 1 : Configuration.constraintWordWeight)
                 let origin = synonymOrigins[number][hit][other]
                 terms += phrase.terms.map { QueryTerm(term: $0, weight: weight, origin: origin) }
+                if isTopical { topical.formUnion(phrase.terms) }
             }
         }
-        return terms
+        return QueryReading(terms: terms, topical: topical)
     }
 
     /// Ranks the catalogue for a need.
@@ -274,15 +331,166 @@ public struct MatchEngine: Sendable {
         allowed: ((Measure) -> Bool)? = nil
     ) -> MatchResult {
         let understanding = NeedUnderstanding.read(text)
-        let query = queryTerms(for: text, understanding: understanding)
+        let reading = queryTerms(for: text, understanding: understanding)
+        let nodes = concepts.nodes(for: text, queryTerms: reading.terms)
+        return rank(reading, understanding: understanding, nodes: nodes, limit: limit, dense: dense, allowed: allowed)
+    }
+
+    /// A framework node as a need. What the node is carries the topic: its label first, its capability's label
+    /// after it (a bare verb such as "Overvåke" means something only under "Teknologisk fremsyn"). Its description
+    /// only gives context: those words count little and never make a measure a fit on their own, so a gap
+    /// "Beskytte" (cyber protection) is not answered with a course that shares "budsjett" with the description.
+    public struct NodeNeed: Sendable {
+        /// The node's code.
+        public var code: String
+        /// The node's label.
+        public var label: String
+        /// The label of the capability the node belongs to, if any.
+        public var capability: String?
+        /// The node's description.
+        public var context: String
+
+        /// Creates a node need.
+        public init(code: String, label: String, capability: String?, context: String) {
+            self.code = code
+            self.label = label
+            self.capability = capability
+            self.context = context
+        }
+
+        /// The label and the capability's label, as the need is shown.
+        public var topic: String { [label, capability].compactMap { $0 }.joined(separator: " ") }
+    }
+
+    /// Ranks the catalogue for a framework node (a gap). Nothing is read as a wish (a node states no price or
+    /// format), and only fits are listed: a measure tagged with the node (or a node below it), or one whose own
+    /// words contain the node's label or its capability's label whole, or a synonym phrase of either. A measure
+    /// that shares a single common word ("rolle" of "Rolleforståelse", "teknologi" of "Teknologisk fremsyn") is
+    /// not a fit, so a gap the catalogue has nothing for gets an empty list rather than a wrong one.
+    public func match(node need: NodeNeed, limit: Int, dense: DenseEvidence? = nil) -> MatchResult {
+        let understanding = NeedUnderstanding.read("")
+        var reading = queryTerms(for: need.label, understanding: understanding)
+        if let capability = need.capability {
+            let broader = queryTerms(for: capability, understanding: understanding)
+            for var term in broader.terms where !reading.topical.contains(term.term) {
+                term.weight *= Configuration.capabilityWeight
+                reading.terms.append(term)
+            }
+            reading.topical.formUnion(broader.topical)
+        }
+        for var term in index.queryTerms(words: Tokenizer.words(need.context)) where !reading.topical.contains(term.term) {
+            term.weight *= Configuration.contextWeight
+            reading.terms.append(term)
+        }
+        var nodes = concepts.nodes(for: need.topic, queryTerms: reading.terms).filter { $0.node.code != need.code }
+        if let focus = concepts.match(code: need.code) { nodes.insert(focus, at: 0) }
+        let ranked = rank(
+            reading, understanding: understanding, nodes: nodes, limit: min(200, limit * 10), dense: dense, allowed: nil)
+        let phrases = conceptPhrases([need.label] + (need.capability.map { [$0] } ?? []))
+        let fitting = ranked.hits.filter { fits($0.measure, node: need.code, phrases: phrases) }
+        // A measure tagged with another part of the same capability (a sibling node) and not with this one is
+        // about that other part: it comes after the rest, in its own order.
+        let aboutASibling = fitting.map { Self.isTaggedWithSibling($0.measure, of: need.code) }
+        var result = ranked
+        result.hits = Array((zip(fitting, aboutASibling).filter { !$0.1 } + zip(fitting, aboutASibling).filter { $0.1 }).map(\.0).prefix(limit))
+        result.isWeak = result.hits.isEmpty
+        return result
+    }
+
+    /// The analysed phrases that name the concepts of `texts`: each text itself and every phrase of a synonym group
+    /// one of whose phrases it contains ("IT-orkestrering" brings "it-styring", "styring av it", …). A text of one
+    /// common word is no name by itself: a word more than one in twenty measures use ("vurdere", "handle") says
+    /// nothing about which node a measure builds, so it is left out (its synonyms still count).
+    func conceptPhrases(_ texts: [String]) -> [[String]] {
+        var phrases: [[String]] = []
+        for text in texts {
+            let terms = Analyzer().terms(text).map(\.term)
+            guard !terms.isEmpty else { continue }
+            let frequency = terms.count == 1 ? index.documentFrequency(terms[0]) : 0
+            if frequency < Configuration.commonWordMinimum || Double(frequency) <= Double(index.documentCount) * Configuration.commonWordShare {
+                phrases.append(terms)
+            }
+            for group in synonyms where group.contains(where: { terms.containsSequence($0.terms) }) {
+                phrases += group.map(\.terms)
+            }
+        }
+        return phrases
+    }
+
+    /// A text cut after each full stop, question or exclamation mark that a space or line break follows.
+    static func sentences(of text: String) -> [String] {
+        var sentences: [String] = []
+        var start = text.startIndex
+        var previous: Character = " "
+        for index in text.indices {
+            let character = text[index]
+            if character == " " || character == "\n", ".!?".contains(previous) {
+                sentences.append(String(text[start..<index]))
+                start = index
+            }
+            previous = character
+        }
+        sentences.append(String(text[start...]))
+        return sentences
+    }
+
+    /// Cues of a sentence that says who a measure is for, in bokmål, nynorsk and English.
+    static let audienceCues = [
+        " er for ", "passer for", "passar for", "rettet mot", "retta mot", "målgruppe", "beregnet på", "berekna på",
+        "for deg som", "aimed at", "intended for", "designed for",
+    ]
+
+    /// Whether a sentence says who a measure is for ("Kurset er for IT-ledere, arkitekter …").
+    static func namesAudience(_ sentence: String) -> Bool {
+        let lowered = " " + sentence.lowercased() + " "
+        return audienceCues.contains { lowered.contains($0) }
+    }
+
+    /// Whether a measure is tagged with a node that shares `code`'s parent, and not with `code` (or below it).
+    static func isTaggedWithSibling(_ measure: Measure, of code: String) -> Bool {
+        let parent = code.split(separator: ".").dropLast().joined(separator: ".")
+        guard !parent.isEmpty else { return false }
+        let codes = measure.teaches.filter { $0.origin != .suggested }.compactMap(\.code)
+        let own = codes.contains { $0 == code || $0.hasPrefix(code + ".") }
+        let sibling = codes.contains { $0 != code && $0.hasPrefix(parent + ".") && !$0.hasPrefix(code + ".") }
+        return sibling && !own
+    }
+
+    /// Whether a measure is a fit for a node: tagged by its provider or an editor with the node or a node below it,
+    /// or its own words (title, keywords, and the sentences of its description that do not say who it is for)
+    /// contain one of the concept phrases whole, its words in order. A tag on the whole capability is too coarse
+    /// to say it builds this part; a sentence naming the audience ("Kurset er for IT-ledere") is not what it builds.
+    func fits(_ measure: Measure, node code: String, phrases: [[String]]) -> Bool {
+        let tagged = measure.teaches.contains { term in
+            guard term.origin != .suggested, let tag = term.code else { return false }
+            return tag == code || tag.hasPrefix(code + ".")
+        }
+        if tagged { return true }
+        // The measure's own words only: the names of its tags are tags, judged above.
+        let about = Self.sentences(of: measure.description).filter { !Self.namesAudience($0) }
+        let text = ([measure.name] + about + measure.keywordValues).joined(separator: " . ")
+        // In order and next to each other: "ikt" and "ledelse" far apart in a text are not "IKT-ledelse".
+        let words = Analyzer().terms(text).map(\.term)
+        return phrases.contains { words.containsSequence($0) }
+    }
+
+    /// The shared ranking of ``match(_:limit:dense:allowed:)`` and ``match(node:limit:dense:)``.
+    private func rank(
+        _ reading: QueryReading, understanding: NeedUnderstanding, nodes: [ConceptMatch], limit: Int, dense: DenseEvidence?,
+        allowed: ((Measure) -> Bool)?
+    ) -> MatchResult {
+        let query = reading.terms
         let prepared = index.prepare(query)
-        let nodes = concepts.nodes(for: text, queryTerms: query)
+        let wish = Self.wishScores(prepared, topical: reading.topical, index: index)
         // Topical score per measure position; 0 means not a candidate.
         var topical: [Double]
         var semantic: [Int: Double] = [:]
         if let dense, !dense.standouts.isEmpty || !dense.similarity.isEmpty {
             let isAllowed: (String) -> Bool = { id in allowed.map { filter in self.measures[id].map(filter) ?? false } ?? true }
-            let lexical = index.scores(prepared, limit: 300, allowed: isAllowed)
+            let lexical = index.scores(prepared, limit: 300, allowed: isAllowed).filter { entry in
+                guard let wish, let position = index.position(of: entry.identifier) else { return true }
+                return !Self.isWishOnly(score: entry.score, wish: wish[position])
+            }
             for (identifier, similarity) in dense.similarity where isAllowed(identifier) {
                 if let position = index.position(of: identifier) { semantic[position] = similarity }
             }
@@ -296,17 +504,23 @@ public struct MatchEngine: Sendable {
             }
         } else {
             topical = index.documentScores(prepared)
+            if let wish {
+                for position in topical.indices where Self.isWishOnly(score: topical[position], wish: wish[position]) {
+                    topical[position] = 0
+                }
+            }
             if let allowed {
                 for position in topical.indices where topical[position] > 0 && !allowed(catalogue[position]) { topical[position] = 0 }
             }
         }
         let ranking = Ranking(engine: self, understanding: understanding, nodes: nodes)
         let hits: [MatchHit] = ranking.best(limit, topical: topical).map { entry in
-            MatchHit(
-                measure: catalogue[entry.position], score: entry.score, topicalScore: entry.relative,
-                matchedTerms: index.explain(document: entry.position, prepared).children,
+            let matched = index.explain(document: entry.position, prepared).children
+            return MatchHit(
+                measure: catalogue[entry.position], score: entry.score, topicalScore: entry.relative, matchedTerms: matched,
                 fits: understanding.constraints.map { (constraint: $0, fit: profiles[entry.position].evaluate($0.constraint)) },
-                nodes: ranking.builds(entry.position).map(\.node), semanticScore: semantic[entry.position])
+                nodes: ranking.builds(entry.position).map(\.node), semanticScore: semantic[entry.position],
+                topicWords: Self.topicWords(matched, topical: reading.topical))
         }
         let queryWords = Set(query.filter { $0.weight >= 1 }.map(\.term))
         let bestCoverage = hits.first.map { hit in
@@ -314,6 +528,35 @@ public struct MatchEngine: Sendable {
         } ?? 0
         let weak = hits.isEmpty || (bestCoverage < Configuration.weakCoverage && semantic.isEmpty)
         return MatchResult(understanding: understanding, concepts: nodes, hits: hits, isWeak: weak)
+    }
+}
+
+extension MatchEngine {
+    /// What a need's wishes and request words alone score per measure, when the need also has a topic the index
+    /// knows; `nil` otherwise (a need of wishes only keeps every measure). A measure whose whole lexical score is
+    /// its wish score matches nothing of the topic ("gratis nettkurs om personvern for kommuner" must not list a
+    /// free online course on something else). Only the wish terms' postings are read a second time.
+    static func wishScores(_ prepared: PreparedQuery, topical: Set<String>, index: InvertedIndex) -> [Double]? {
+        let wishes = prepared.restricted(to: { !topical.contains($0) })
+        guard !wishes.isEmpty, !prepared.restricted(to: topical.contains).isEmpty else { return nil }
+        return index.documentScores(wishes)
+    }
+
+    /// The user's words behind the topical terms a measure matched, once each, strongest first.
+    static func topicWords(_ matched: [ScoreExplanation], topical: Set<String>) -> [String] {
+        var words: [String] = []
+        for explanation in matched.sorted(by: { $0.value > $1.value }) {
+            guard let term = explanation.term, topical.contains(term), let origin = explanation.origin else { continue }
+            // A synonym or translation is named by the word the user wrote ("ki ≈ kunstig intelligens" → "ki").
+            let word = origin.components(separatedBy: " ≈ ").first ?? origin
+            if !words.contains(word) { words.append(word) }
+        }
+        return words
+    }
+
+    /// Whether a lexical score is all wish (see ``wishScores(_:topical:index:)``); sums differ only by rounding.
+    static func isWishOnly(score: Double, wish: Double) -> Bool {
+        wish > 0 && score - wish <= score * 1e-9
     }
 }
 

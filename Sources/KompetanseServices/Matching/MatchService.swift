@@ -58,6 +58,16 @@ public final class MatchService: Sendable {
         return engine.engine.match(text, limit: request.limit, dense: dense, allowed: allowed)
     }
 
+    /// Ranks measures for a framework node taken as a need (a gap): see ``MatchEngine/match(node:limit:dense:)``.
+    public func match(node need: MatchEngine.NodeNeed, limit: Int) async throws -> MatchResult {
+        let engine = try await engine()
+        var dense: DenseEvidence?
+        if let embedder {
+            dense = try? await engine.denseEvidence(topic: need.topic, need: need.topic, embedder: embedder)
+        }
+        return engine.engine.match(node: need, limit: limit, dense: dense)
+    }
+
     /// The need without the words that state constraints ("gratis", "for kommuner"): constraints are applied
     /// as preferences afterwards, so the embedding should carry only what the need is about.
     static func topic(of text: String) -> String {

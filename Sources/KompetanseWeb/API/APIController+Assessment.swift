@@ -11,6 +11,7 @@ extension APIController {
         api.post("rounds", use: openRound)
         api.get("rounds/:id", use: roundOverview)
         api.post("rounds/:id/close", use: closeRound)
+        api.post("rounds/:id/my-link", use: personalLink)
         api.get("rounds/:id/result", use: roundResult)
         api.put("rounds/:id/consensus", use: roundConsensus)
         api.put("rounds/:id/target", use: roundTarget)
@@ -65,11 +66,11 @@ extension APIController {
     @Sendable func openRound(_ request: Request, context: SiteContext) async throws -> Response {
         try context.requireSignedIn()
         let body = try await body(OpenRoundBody.self, from: request)
-        let opened = try await services.assessments.openRound(
+        let round = try await services.assessments.openRound(
             organisation: body.organisation, group: body.group, instrument: body.instrument, kind: body.kind ?? .baseline,
             baseline: body.baseline, title: body.title,
             anonymityThreshold: body.anonymityThreshold ?? GroupAggregation.defaultAnonymityThreshold, as: context.principal)
-        return try JSONResponse.make(OpenedRoundDTO(round: opened.round, links: opened.links), status: .created)
+        return try JSONResponse.make(OpenedRoundDTO(round: round), status: .created)
     }
 
     @Sendable func roundOverview(_ request: Request, context: SiteContext) async throws -> Response {
@@ -82,6 +83,12 @@ extension APIController {
 
     @Sendable func closeRound(_ request: Request, context: SiteContext) async throws -> Response {
         try JSONResponse.make(try await services.assessments.close(round: try context.parameters.require("id"), as: context.principal))
+    }
+
+    @Sendable func personalLink(_ request: Request, context: SiteContext) async throws -> Response {
+        let link = try await services.assessments.personalLink(round: try context.parameters.require("id"), as: context.principal)
+        return try JSONResponse.make(
+            PersonalLinkDTO(label: link.label, path: link.path, url: services.configuration.publicURL + link.path))
     }
 
     @Sendable func roundResult(_ request: Request, context: SiteContext) async throws -> Response {
@@ -166,7 +173,12 @@ struct InstrumentSummaryDTO: Encodable {
 
 struct OpenedRoundDTO: Encodable {
     let round: AssessmentRound
-    let links: [AssessmentService.ParticipantLink]
+}
+
+struct PersonalLinkDTO: Encodable {
+    let label: String
+    let path: String
+    let url: String
 }
 
 struct RoundDTO: Encodable {

@@ -35,6 +35,7 @@ extension APIController {
             let provider: String
             let score: Double
             let topicalScore: Double
+            let summary: String
             let why: String
             let constraints: [Fit]
             let nodes: [String]
@@ -81,7 +82,8 @@ extension APIController {
                 results: result.hits.map { hit in
                     .init(
                         identifier: hit.measure.identifier, name: hit.measure.name, provider: hit.measure.provider.name,
-                        score: Self.rounded(hit.score), topicalScore: Self.rounded(hit.topicalScore), why: hit.why,
+                        score: Self.rounded(hit.score), topicalScore: Self.rounded(hit.topicalScore),
+                        summary: hit.summary, why: hit.why,
                         constraints: hit.fits.map { .init(label: $0.constraint.label, fit: $0.fit.rawValue) },
                         nodes: hit.nodes.map(\.code))
                 }))

@@ -14,7 +14,7 @@ extension AssessmentController {
         let instrument = result.instrument
         let model = ResultShow.Model(
             title: result.round.title, submitted: result.submitted, invited: result.invited,
-            threshold: result.round.anonymityThreshold,
+            threshold: GroupAggregation.effectiveThreshold(result.round.anonymityThreshold),
             rows: ResultShow.rows(result, texts: texts),
             estimates: ([result.estimates.overall] + result.estimates.groups).map { estimate in
                 .init(

@@ -14,8 +14,7 @@ struct AssessmentController: Sendable {
         router.get(RouterPath("/kartlegging/instrumenter/:id"), use: instrument)
         router.post(RouterPath(SiteRoute.rounds.path), use: openRound)
         router.get(RouterPath("/kartlegging/runder/:id"), use: round)
-        router.post(RouterPath("/kartlegging/runder/:id/deltakere"), use: addParticipant)
-        router.post(RouterPath("/kartlegging/runder/:id/deltakere/:participant/ny-lenke"), use: renewLink)
+        router.post(RouterPath("/kartlegging/runder/:id/mitt-svarskjema"), use: personalLink)
         router.post(RouterPath("/kartlegging/runder/:id/lukk"), use: close)
         router.get(RouterPath("/kartlegging/svar/:secret"), use: answerForm)
         router.post(RouterPath("/kartlegging/svar/:secret"), use: saveAnswers)
@@ -112,12 +111,11 @@ struct AssessmentController: Sendable {
             throw ServiceError.invalidInput("ukjent type runde «\(fields["kind"] ?? "")»")
         }
         let threshold = try Self.integer(fields["threshold"], name: "anonymitetsterskel") ?? GroupAggregation.defaultAnonymityThreshold
-        let opened = try await services.assessments.openRound(
+        let round = try await services.assessments.openRound(
             organisation: fields["organisation"] ?? "", group: fields["group"] ?? "", instrument: fields["instrument"] ?? "",
             kind: kind, baseline: fields["baseline"].flatMap { $0.isEmpty ? nil : $0 }, title: fields["title"] ?? "",
             anonymityThreshold: threshold, as: context.principal)
-        return try await roundPage(
-            request: request, context: context, identifier: opened.round.identifier, newLinks: opened.links, status: .created)
+        return try await roundPage(request: request, context: context, identifier: round.identifier, status: .created)
     }
 
     static func integer(_ text: String?, name: String) throws -> Int? {
@@ -134,13 +132,10 @@ struct AssessmentController: Sendable {
     }
 
     @Sendable func round(_ request: Request, context: SiteContext) async throws -> Response {
-        try await roundPage(request: request, context: context, identifier: try context.parameters.require("id"), newLinks: [], status: .ok)
+        try await roundPage(request: request, context: context, identifier: try context.parameters.require("id"), status: .ok)
     }
 
-    func roundPage(
-        request: Request, context: SiteContext, identifier: String, newLinks: [AssessmentService.ParticipantLink],
-        status: HTTPResponse.Status
-    ) async throws -> Response {
+    func roundPage(request: Request, context: SiteContext, identifier: String, status: HTTPResponse.Status) async throws -> Response {
         let texts = renderer.texts(for: request.uiLanguage)
         let overview = try await services.assessments.overview(round: identifier, as: context.principal)
         let round = overview.round
@@ -148,31 +143,20 @@ struct AssessmentController: Sendable {
             title: round.title, group: overview.groupName,
             instrument: overview.instrument.title.text(language: request.uiLanguage.rawValue),
             kind: texts["round_kind_" + round.kind.rawValue], status: texts["round_status_" + round.status.rawValue],
-            isOpen: round.status == .open, canManage: overview.canManage, threshold: round.anonymityThreshold,
+            isOpen: round.status == .open, canManage: overview.canManage, canAnswer: overview.canAnswer,
+            threshold: GroupAggregation.effectiveThreshold(round.anonymityThreshold),
             submitted: overview.participants.filter(\.submitted).count, invited: overview.participants.count,
-            participants: overview.participants.map {
-                .init(label: $0.label, submitted: $0.submitted, renewAction: SiteRoute.renewLink(round: identifier, participant: $0.identifier).path)
-            },
-            newLinks: newLinks.map { .init(label: $0.label, url: services.configuration.publicURL + $0.path) },
-            hasNewLinks: !newLinks.isEmpty, addAction: SiteRoute.roundParticipants(identifier).path,
-            closeAction: SiteRoute.closeRound(identifier).path, resultHref: SiteRoute.roundResult(identifier).path)
+            participants: overview.participants.map { .init(label: $0.label, submitted: $0.submitted) },
+            myLinkAction: SiteRoute.personalLink(identifier).path, closeAction: SiteRoute.closeRound(identifier).path, resultHref: SiteRoute.roundResult(identifier).path)
         return renderer.page(
             "round", model: model, title: round.title, section: .assessment, breadcrumbs: crumbs(texts, [Crumb(label: round.title, href: nil)]),
             request: request, context: context, status: status, isPrivate: true)
     }
 
-    @Sendable func addParticipant(_ request: Request, context: SiteContext) async throws -> Response {
-        let identifier = try context.parameters.require("id")
-        let fields = try await request.formFields(context: context)
-        let link = try await services.assessments.addParticipant(round: identifier, label: fields["label"] ?? "", as: context.principal)
-        return try await roundPage(request: request, context: context, identifier: identifier, newLinks: [link], status: .ok)
-    }
-
-    @Sendable func renewLink(_ request: Request, context: SiteContext) async throws -> Response {
-        let identifier = try context.parameters.require("id")
-        let link = try await services.assessments.renewLink(
-            round: identifier, participant: try context.parameters.require("participant"), as: context.principal)
-        return try await roundPage(request: request, context: context, identifier: identifier, newLinks: [link], status: .ok)
+    /// The signed-in member's own answer form: a fresh personal link, followed at once.
+    @Sendable func personalLink(_ request: Request, context: SiteContext) async throws -> Response {
+        let link = try await services.assessments.personalLink(round: try context.parameters.require("id"), as: context.principal)
+        return AccountController.redirect(to: link.path)
     }
 
     @Sendable func close(_ request: Request, context: SiteContext) async throws -> Response {
@@ -198,7 +182,8 @@ struct AssessmentController: Sendable {
         let instrument = sheet.instrument
         let model = AnswerShow.Model(
             title: sheet.round.title, organisation: sheet.organisationName, label: sheet.participant.label,
-            instrument: instrument.title.text(language: language), isOpen: sheet.round.status == .open,
+            instrument: instrument.title.text(language: language),
+            threshold: GroupAggregation.effectiveThreshold(sheet.round.anonymityThreshold), isOpen: sheet.round.status == .open,
             submitted: sheet.participant.submittedAt != nil, notice: notice, error: error,
             answered: answers.count, total: instrument.items.count,
             items: instrument.items.enumerated().map { index, item in

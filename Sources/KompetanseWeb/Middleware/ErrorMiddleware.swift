@@ -27,7 +27,7 @@ struct ErrorMiddleware: RouterMiddleware {
             }
             // A page that needs sign-in sends the visitor to the sign-in form and back again afterwards.
             if status == .unauthorized, request.method == .get {
-                let back = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
+                let back = SiteRoute.localPath(request.uri.path) + (request.uri.query.map { "?" + $0 } ?? "")
                 return Response(
                     status: .seeOther, headers: [.location: SiteRoute.signIn.path + SiteRoute.query([("neste", back)])])
             }

@@ -75,7 +75,7 @@ enum InstrumentShow {
     }
 }
 
-/// A round: participants and their status (never their answers), links shown once, management actions.
+/// A round: participants and their status (never their answers), the member's own link, management actions.
 enum RoundShow {
     struct Model: PageModel {
         var t: [String: String] = [:]
@@ -86,13 +86,12 @@ enum RoundShow {
         let status: String
         let isOpen: Bool
         let canManage: Bool
+        let canAnswer: Bool
         let threshold: Int
         let submitted: Int
         let invited: Int
         let participants: [Participant]
-        let newLinks: [Link]
-        let hasNewLinks: Bool
-        let addAction: String
+        let myLinkAction: String
         let closeAction: String
         let resultHref: String
     }
@@ -100,12 +99,6 @@ enum RoundShow {
     struct Participant: Sendable {
         let label: String
         let submitted: Bool
-        let renewAction: String
-    }
-
-    struct Link: Sendable {
-        let label: String
-        let url: String
     }
 }
 
@@ -117,6 +110,7 @@ enum AnswerShow {
         let organisation: String
         let label: String
         let instrument: String
+        let threshold: Int
         let isOpen: Bool
         let submitted: Bool
         let notice: String?
@@ -171,7 +165,8 @@ enum ResultShow {
         result.results.map { node in
             let distribution = node.distribution
             return Row(
-                code: node.nodeCode, label: result.nodes[node.nodeCode]?.label ?? node.nodeCode, respondents: node.respondents,
+                code: node.nodeCode, label: result.nodes[node.nodeCode]?.label ?? node.nodeCode,
+                respondents: node.respondents.map(String.init) ?? texts["result_hidden"],
                 median: distribution.map { NorwegianNumber.text($0.median) } ?? texts["result_hidden"],
                 spread: distribution.map { "\(NorwegianNumber.text($0.minimum))–\(NorwegianNumber.text($0.maximum))" } ?? "–",
                 quartiles: distribution.map { "\(NorwegianNumber.text($0.lowerQuartile))–\(NorwegianNumber.text($0.upperQuartile))" } ?? "–",
@@ -198,7 +193,7 @@ enum ResultShow {
     struct Row: Sendable {
         let code: String
         let label: String
-        let respondents: Int
+        let respondents: String
         let median: String
         let spread: String
         let quartiles: String

@@ -37,6 +37,7 @@ enum MatchShow {
         let format: String?
         let price: String
         let score: String
+        let summary: String
         let why: String
     }
 
@@ -67,7 +68,7 @@ enum MatchShow {
                     href: SiteRoute.measure(hit.measure.identifier).path, name: hit.measure.name,
                     provider: hit.measure.provider.name, format: hit.measure.resourceType?.rawValue,
                     price: formatting.price(hit.measure), score: String(Int((hit.score * 100).rounded())) + " %",
-                    why: hit.why)
+                    summary: hit.summary, why: hit.why)
             })
     }
 }

@@ -260,6 +260,7 @@ extension MatchShow.Hit: MustacheParent {
         case "price": price
         case "score": score
         case "why": why
+        case "summary": summary
         default: nil
         }
     }
