@@ -45,6 +45,15 @@ public protocol AccountStore: Sendable {
     /// Links an external identity to a person.
     func linkIdentity(issuer: String, subject: String, personIdentifier: String) async throws
 
+    /// Records one failed sign-in under each key (e.g. the account and the network address), and forgets
+    /// failures older than `forgetBefore` (seconds since 1970). Kept in the database, so every server process on
+    /// it counts the same failures.
+    func recordLoginFailure(keys: [String], at time: Double, forgetBefore: Double) async throws
+    /// The times of the failures under each key since a moment (seconds since 1970), oldest first.
+    func loginFailures(keys: [String], since: Double) async throws -> [String: [Double]]
+    /// Forgets the failures under a key (after a successful sign-in).
+    func clearLoginFailures(key: String) async throws
+
     /// Stores a session.
     func createSession(_ session: SessionRecord) async throws
     /// The session with the hashed secret.

@@ -46,6 +46,43 @@ public enum TestEngine: String, CaseIterable, Sendable, CustomStringConvertible 
         }
     }
 
+    /// Two stores on one new database, as two server processes open it (a SQLite folder, or one PostgreSQL schema);
+    /// both are closed afterwards, even when `body` throws.
+    public func withTwoProcesses<T: Sendable>(
+        clock: any Clock = FixedClock(), _ body: (any Store, any Store) async throws -> T
+    ) async throws -> T {
+        let location: StoreLocation
+        var folder: String?
+        switch self {
+        case .sqlite:
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("kb-\(UUID().uuidString)").path
+            folder = path
+            location = .sqliteFolder(path)
+        case .postgres:
+            guard let url = Self.postgresURL else { throw StoreError.configuration("KOMPETANSEBRO_TEST_POSTGRES_URL mangler") }
+            location = .postgres(url: url, schema: "test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased())
+        }
+        defer { if let folder { try? FileManager.default.removeItem(atPath: folder) } }
+        let first = try await StoreBootstrap.open(location, now: { clock.timestamp() })
+        let second: any Store
+        do {
+            second = try await StoreBootstrap.open(location, now: { clock.timestamp() })
+        } catch {
+            try? await first.shutdown()
+            throw error
+        }
+        do {
+            let result = try await body(first, second)
+            try await second.shutdown()
+            try await first.shutdown()
+            return result
+        } catch {
+            try? await second.shutdown()
+            try? await first.shutdown()
+            throw error
+        }
+    }
+
     /// Runs `body` with services over a fresh store (shipped frameworks loaded) and closes them afterwards.
     public func withServices<T: Sendable>(
         configuration: AppConfiguration = .forTests, clock: any Clock = FixedClock(),

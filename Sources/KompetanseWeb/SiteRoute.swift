@@ -29,6 +29,7 @@ enum SiteRoute {
     case admin
     case adminPeople
     case personAccess(String)
+    case personDisabled(String)
     case adminOrganisations
     case audit
     case organisations
@@ -88,6 +89,7 @@ enum SiteRoute {
         case .admin: "/admin"
         case .adminPeople: "/admin/brukere"
         case .personAccess(let id): "/admin/brukere/\(Self.encode(id))/tilgang"
+        case .personDisabled(let id): "/admin/brukere/\(Self.encode(id))/stengt"
         case .adminOrganisations: "/admin/organisasjoner"
         case .audit: "/admin/revisjon"
         case .organisations: "/organisasjoner"

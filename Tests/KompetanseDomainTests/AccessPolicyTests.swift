@@ -49,14 +49,19 @@ import Testing
     }
 
     @Test func throttleCountsFailuresPerAccountAndAddressInAWindow() {
-        var throttle = LoginThrottle(perAccount: 3, perAddress: 5, window: 100)
-        for second in 0..<3 { throttle.recordFailure(account: "a", address: "ip1", now: Double(second)) }
-        #expect(throttle.retryAfter(account: "a", address: "ip2", now: 10) == 90, "first failure at 0 + window 100 − now 10")
-        #expect(throttle.retryAfter(account: "b", address: "ip1", now: 10) == nil, "3 of 5 on the address")
-        #expect(throttle.retryAfter(account: "a", address: "ip1", now: 101) == nil, "the oldest failure left the window")
-        for second in 0..<5 { throttle.recordFailure(account: "c\(second)", address: "ip9", now: 200) }
-        #expect(throttle.retryAfter(account: "z", address: "ip9", now: 250) == 50, "per address, whatever the account")
-        throttle.recordSuccess(account: "a")
-        #expect(throttle.retryAfter(account: "a", address: "ip3", now: 50) == nil)
+        let throttle = LoginThrottle(perAccount: 3, perAddress: 5, window: 100)
+        var failures: [String: [Double]] = [:]
+        func fail(_ account: String, _ address: String, at time: Double) {
+            failures[LoginThrottle.accountKey(account), default: []].append(time)
+            failures[LoginThrottle.addressKey(address), default: []].append(time)
+        }
+        for second in 0..<3 { fail("a", "ip1", at: Double(second)) }
+        #expect(throttle.retryAfter(account: "a", address: "ip2", failures: failures, now: 10) == 90, "first failure at 0 + window 100 − now 10")
+        #expect(throttle.retryAfter(account: "b", address: "ip1", failures: failures, now: 10) == nil, "3 of 5 on the address")
+        #expect(throttle.retryAfter(account: "a", address: "ip1", failures: failures, now: 101) == nil, "the oldest failure left the window")
+        for second in 0..<5 { fail("c\(second)", "ip9", at: 200) }
+        #expect(throttle.retryAfter(account: "z", address: "ip9", failures: failures, now: 250) == 50, "per address, whatever the account")
+        failures[LoginThrottle.accountKey("a")] = nil
+        #expect(throttle.retryAfter(account: "a", address: "ip3", failures: failures, now: 50) == nil, "forgotten after a success")
     }
 }

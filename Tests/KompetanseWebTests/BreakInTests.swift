@@ -96,6 +96,7 @@ let routeTable: [String: RouteCase] = [
         access: .administrator, path: "/admin/brukere",
         fields: [("name", "Inntrenger"), ("email", "inn@example.no"), ("password", testPassword), ("administrator", "on")]),
     "POST /admin/brukere/{id}/tilgang": .init(access: .administrator, path: "/admin/brukere/{memberA}/tilgang", fields: [("administrator", "on")]),
+    "POST /admin/brukere/{id}/stengt": .init(access: .administrator, path: "/admin/brukere/{memberA}/stengt", fields: [("disabled", "on")]),
     "POST /admin/organisasjoner": .init(access: .administrator, path: "/admin/organisasjoner", fields: [("name", "Falsk etat")]),
     "GET /admin/revisjon": .init(access: .administrator, path: "/admin/revisjon"),
     // The JSON API.
@@ -223,6 +224,7 @@ let plantedStrings = ["PLANTET-HEMMELIGHET", "Ledergruppen A", "leder.a@example.
             // The table's writes really are refused, not just answered politely: the state is as it was.
             #expect(try await services.store.measures.measure(identifier: "y1")?.provider.name == "Tilbyder Y")
             #expect(try await services.store.accounts.person(email: "inn@example.no") == nil)
+            #expect(try await services.store.accounts.person(email: "medlem.a@example.no")?.isDisabled == false)
         }
     }
 }

@@ -6,7 +6,10 @@ import KompetanseServices
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user", abstract: "Brukerkontoer: opprett (f.eks. den første administratoren) eller sett nytt passord.",
-        subcommands: [UserCreateCommand.self, UserPasswordCommand.self, UserTokenCommand.self])
+        subcommands: [
+            UserCreateCommand.self, UserPasswordCommand.self, UserTokenCommand.self, UserDisableCommand.self,
+            UserEnableCommand.self,
+        ])
 }
 
 /// Reads a password from standard input (one line) or, when none is piped in, makes a strong one to show once.
@@ -82,4 +85,45 @@ struct UserTokenCommand: AsyncParsableCommand {
             }
         }
     }
+}
+
+struct UserDisableCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "disable", abstract: "Stenger en konto: personen logges ut overalt, API-nøklene trekkes tilbake.")
+
+    @OptionGroup var options: CommonOptions
+    @Option(help: "E-postadressen til kontoen.") var email: String
+
+    func run() async throws {
+        try await reportingErrors {
+            try await options.withServices { services in
+                try await setDisabled(email: email, disabled: true, services: services)
+                print("kontoen \(Person.normalisedEmail(email)) er stengt")
+            }
+        }
+    }
+}
+
+struct UserEnableCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "enable", abstract: "Åpner en stengt konto igjen.")
+
+    @OptionGroup var options: CommonOptions
+    @Option(help: "E-postadressen til kontoen.") var email: String
+
+    func run() async throws {
+        try await reportingErrors {
+            try await options.withServices { services in
+                try await setDisabled(email: email, disabled: false, services: services)
+                print("kontoen \(Person.normalisedEmail(email)) er åpnet igjen")
+            }
+        }
+    }
+}
+
+/// Closes or reopens the account with an e-mail address, as the CLI (whoever holds the data folder).
+private func setDisabled(email: String, disabled: Bool, services: AppServices) async throws {
+    guard let person = try await services.store.accounts.person(email: email) else {
+        throw ServiceError.notFound("kontoen \(Person.normalisedEmail(email))")
+    }
+    _ = try await services.accounts.setDisabled(personIdentifier: person.identifier, disabled: disabled, as: .commandLine)
 }

@@ -72,8 +72,8 @@ public enum PasswordPolicy {
     }
 }
 
-/// Sliding-window limits on failed sign-ins, per account and per network address. Pure: the caller supplies
-/// the times, keeps the value and stores failures.
+/// Sliding-window limits on failed sign-ins, per account and per network address. Pure: the caller keeps the
+/// failures (in the database, so that every server process counts the same ones) and passes them in with the time.
 public struct LoginThrottle: Sendable {
     /// Failures allowed per account inside the window.
     public var perAccount: Int
@@ -81,7 +81,6 @@ public struct LoginThrottle: Sendable {
     public var perAddress: Int
     /// Window length in seconds.
     public var window: Double
-    private var failures: [String: [Double]] = [:]
 
     /// Creates a throttle (defaults: 5 per account, 20 per address, 15 minutes).
     public init(perAccount: Int = 5, perAddress: Int = 20, window: Double = 900) {
@@ -90,27 +89,22 @@ public struct LoginThrottle: Sendable {
         self.window = window
     }
 
-    /// Seconds until another attempt is allowed for this account and address; `nil` when allowed now.
-    public mutating func retryAfter(account: String, address: String, now: Double) -> Double? {
+    /// The key failures of an account are kept under.
+    public static func accountKey(_ account: String) -> String { "a:" + account }
+
+    /// The key failures from a network address are kept under.
+    public static func addressKey(_ address: String) -> String { "n:" + address }
+
+    /// Seconds until another attempt is allowed for this account and address, given the failures kept under
+    /// their keys; `nil` when allowed now. Failures older than the window do not count.
+    public func retryAfter(account: String, address: String, failures: [String: [Double]], now: Double) -> Double? {
         var wait: Double?
-        for (key, limit) in [("a:" + account, perAccount), ("n:" + address, perAddress)] {
-            let recent = (failures[key] ?? []).filter { now - $0 < window }
-            failures[key] = recent
+        for (key, limit) in [(Self.accountKey(account), perAccount), (Self.addressKey(address), perAddress)] {
+            let recent = (failures[key] ?? []).filter { now - $0 < window }.sorted()
             if recent.count >= limit, let oldest = recent.first {
                 wait = max(wait ?? 0, window - (now - oldest))
             }
         }
         return wait
-    }
-
-    /// Records a failed attempt.
-    public mutating func recordFailure(account: String, address: String, now: Double) {
-        failures["a:" + account, default: []].append(now)
-        failures["n:" + address, default: []].append(now)
-    }
-
-    /// Forgets an account's failures after a successful sign-in.
-    public mutating func recordSuccess(account: String) {
-        failures["a:" + account] = nil
     }
 }

@@ -34,11 +34,17 @@ public struct Person: Sendable, Hashable, Codable {
     public var accessGroups: Set<String>
     /// When the account was created (ISO 8601).
     public var createdAt: String
+    /// When an administrator closed the account (ISO 8601); a closed account cannot sign in, and its sessions and
+    /// API tokens no longer work.
+    public var disabledAt: String?
+
+    /// Whether the account is closed.
+    public var isDisabled: Bool { disabledAt != nil }
 
     /// Creates a person.
     public init(
         identifier: String, email: String, name: String, roles: Set<SystemRole> = [], providers: Set<String> = [],
-        accessGroups: Set<String> = [], createdAt: String
+        accessGroups: Set<String> = [], createdAt: String, disabledAt: String? = nil
     ) {
         self.identifier = identifier
         self.email = email
@@ -47,6 +53,7 @@ public struct Person: Sendable, Hashable, Codable {
         self.providers = providers
         self.accessGroups = accessGroups
         self.createdAt = createdAt
+        self.disabledAt = disabledAt
     }
 
     /// An e-mail address in the form it is stored and compared in.

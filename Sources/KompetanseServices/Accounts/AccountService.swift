@@ -8,7 +8,7 @@ public final class AccountService: Sendable {
     let clock: any Clock
     let hasher: any PasswordHasher
     let audit: AuditLog
-    private let throttle = ThrottleBox()
+    private let throttle = LoginThrottle()
     // A hash of a random string, checked when the account does not exist so timing does not reveal that.
     private let decoyHash: String
 
@@ -66,6 +66,27 @@ public final class AccountService: Sendable {
         return person
     }
 
+    /// Closes or reopens an account (administrators only; never one's own). Closing ends every session and
+    /// revokes every API token at once; the person cannot sign in until the account is reopened. Audited.
+    public func setDisabled(personIdentifier: String, disabled: Bool, as principal: Principal) async throws -> Person {
+        try principal.require(.administer, "stenge kontoer")
+        guard var person = try await store.accounts.person(identifier: personIdentifier) else {
+            throw ServiceError.notFound("brukeren")
+        }
+        guard person.identifier != principal.personIdentifier else {
+            throw ServiceError.invalidInput("du kan ikke stenge din egen konto")
+        }
+        guard person.isDisabled != disabled else { return person }
+        person.disabledAt = disabled ? clock.timestamp() : nil
+        try await store.accounts.updatePerson(person)
+        if disabled {
+            try await store.accounts.deleteSessions(personIdentifier: person.identifier, except: nil)
+            try await store.accounts.revokeTokens(personIdentifier: person.identifier, at: clock.timestamp())
+        }
+        try await audit.record(disabled ? "person.disable" : "person.enable", by: principal, kind: "person", target: person.email)
+        return person
+    }
+
     /// Every person (administrators only).
     public func people(as principal: Principal) async throws -> [Person] {
         try principal.require(.administer, "se brukerne")
@@ -109,7 +130,9 @@ public final class AccountService: Sendable {
     public func signIn(email: String, password: String, address: String) async throws -> SignedIn {
         let email = Person.normalisedEmail(email)
         let now = clock.now().timeIntervalSince1970
-        if let wait = await throttle.retryAfter(account: email, address: address, now: now) {
+        let keys = [LoginThrottle.accountKey(email), LoginThrottle.addressKey(address)]
+        let failures = try await store.accounts.loginFailures(keys: keys, since: now - throttle.window)
+        if let wait = throttle.retryAfter(account: email, address: address, failures: failures, now: now) {
             try await audit.record("session.throttled", by: Principal(kind: .anonymous, name: email), kind: "person", target: email, detail: address)
             throw ServiceError.tooManyAttempts(retryAfter: Int(wait.rounded(.up)))
         }
@@ -118,16 +141,21 @@ public final class AccountService: Sendable {
         if let person { hash = try await store.accounts.passwordHash(personIdentifier: person.identifier) }
         let matches = hasher.verify(password, hash: hash ?? decoyHash)
         guard let person, hash != nil, matches else {
-            await throttle.recordFailure(account: email, address: address, now: now)
+            try await store.accounts.recordLoginFailure(keys: keys, at: now, forgetBefore: now - throttle.window)
             try await audit.record("session.failed", by: Principal(kind: .anonymous, name: email), kind: "person", target: email, detail: address)
             throw ServiceError.invalidInput("feil e-postadresse eller passord")
         }
-        await throttle.recordSuccess(account: email)
+        // Only someone who knows the password learns that the account is closed.
+        guard !person.isDisabled else { throw Self.closedAccount }
+        try await store.accounts.clearLoginFailures(key: LoginThrottle.accountKey(email))
         return try await startSession(for: person, method: "passord")
     }
 
+    static let closedAccount = ServiceError.invalidInput("kontoen er stengt; ta kontakt med en administrator")
+
     /// Starts a session for a person who has proved who they are (password or OIDC).
     func startSession(for person: Person, method: String) async throws -> SignedIn {
+        guard !person.isDisabled else { throw Self.closedAccount }
         let secret = Secrets.make()
         let now = clock.now()
         let session = SessionRecord(
@@ -167,9 +195,10 @@ public final class AccountService: Sendable {
         return try await principal(personIdentifier: token.personIdentifier)
     }
 
-    /// Everything the access rules need about a person.
+    /// Everything the access rules need about a person; `nil` for an unknown or closed account, so a session or
+    /// token of a closed account stops working at once.
     public func principal(personIdentifier: String) async throws -> Principal? {
-        guard let person = try await store.accounts.person(identifier: personIdentifier) else { return nil }
+        guard let person = try await store.accounts.person(identifier: personIdentifier), !person.isDisabled else { return nil }
         let memberships = try await store.accounts.memberships(personIdentifier: person.identifier)
         return Principal(
             kind: .user, name: person.email, personIdentifier: person.identifier, roles: person.roles,
@@ -235,22 +264,5 @@ public final class AccountService: Sendable {
         guard try await store.accounts.revokeToken(identifier: identifier, personIdentifier: person, at: clock.timestamp())
         else { throw ServiceError.notFound("en aktiv nøkkel med denne identifikatoren") }
         try await audit.record("token.revoke", by: principal, kind: "token", target: identifier)
-    }
-}
-
-/// The login throttle's state, shared by concurrent requests.
-actor ThrottleBox {
-    private var throttle = LoginThrottle()
-
-    func retryAfter(account: String, address: String, now: Double) -> Double? {
-        throttle.retryAfter(account: account, address: address, now: now)
-    }
-
-    func recordFailure(account: String, address: String, now: Double) {
-        throttle.recordFailure(account: account, address: address, now: now)
-    }
-
-    func recordSuccess(account: String) {
-        throttle.recordSuccess(account: account)
     }
 }

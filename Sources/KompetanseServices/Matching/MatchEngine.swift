@@ -109,17 +109,23 @@ public struct MatchEngine: Sendable {
         /// delivery, sector, language, credits) decide whether a measure is usable at all; soft ones (format,
         /// audience, length) only make it a better or worse fit.
         public static func adjustment(for constraint: Constraint, fit: ConstraintFit) -> Double {
-            let isSoft: Bool
-            switch constraint {
-            case .format, .audience, .maximumHours: isSoft = true
-            case .free, .online, .sector, .language, .credits: isSoft = false
-            }
+            let isSoft = !isHard(constraint)
             switch fit {
             case .met: return isSoft ? 0.08 : 0.15
             case .unknown: return isSoft ? -0.02 : -0.05
             case .violated: return isSoft ? -0.15 : -0.45
             }
         }
+        /// Whether a constraint decides if a measure is usable at all (price, delivery, sector, language, credits),
+        /// rather than what kind of measure is sought (format, audience, length). Only hard wishes are left out of
+        /// a need's topic: "nettverk for ledere" asks for a network, "gratis … for kommuner" only narrows.
+        public static func isHard(_ constraint: Constraint) -> Bool {
+            switch constraint {
+            case .format, .audience, .maximumHours: false
+            case .free, .online, .sector, .language, .credits: true
+            }
+        }
+
         /// The largest bonus one constraint can give, used to keep final scores in 0…1.
         static let maximumBonus = 0.15
         /// Weight of the dense list in score fusion (the lexical list has weight 1).
@@ -273,7 +279,7 @@ public struct MatchEngine: Sendable {
     struct QueryReading {
         /// Its words, their synonyms, English translations, compound parts.
         var terms: [QueryTerm]
-        /// Index forms that come from what the need is about, not from a stated wish ("gratis", "nettkurs", "for
+        /// Index forms that come from what the need is about, not from a hard wish ("gratis", "nettkurs", "for
         /// kommuner") or a request word ("trenger"), nor from a synonym or translation of one.
         var topical: Set<String>
     }
@@ -281,16 +287,17 @@ public struct MatchEngine: Sendable {
     /// The weighted query terms of a need: its words, their synonyms, English translations, compound parts.
     func queryTerms(for text: String, understanding: NeedUnderstanding) -> QueryReading {
         let constraintWords = Set(understanding.constraints.flatMap { Tokenizer.words($0.words) })
+        let hardWords = Set(
+            understanding.constraints.filter { Configuration.isHard($0.constraint) }.flatMap { Tokenizer.words($0.words) })
         let words = Tokenizer.words(text)
         var terms: [QueryTerm] = []
         var topical: Set<String> = []
         for term in index.queryTerms(words: words) {
             var term = term
-            let isConstraint = constraintWords.contains(term.origin)
             let isRequest = RequestWords.contains(term.origin)
-            if isConstraint { term.weight *= Configuration.constraintWordWeight }
+            if constraintWords.contains(term.origin) { term.weight *= Configuration.constraintWordWeight }
             if isRequest { term.weight *= Configuration.requestWordWeight }
-            if !isConstraint && !isRequest { topical.insert(term.term) }
+            if !hardWords.contains(term.origin) && !isRequest { topical.insert(term.term) }
             terms.append(term)
         }
         // English words and phrases bring their Norwegian translations (longest phrases first, as listed).
@@ -300,7 +307,7 @@ public struct MatchEngine: Sendable {
             let isConstraint = phrase.allSatisfy(constraintWords.contains)
             let weight = isConstraint ? Configuration.constraintWordWeight : Configuration.translationWeight
             terms += translated.map { QueryTerm(term: $0, weight: weight, origin: origin) }
-            if !isConstraint { topical.formUnion(translated) }
+            if !phrase.allSatisfy(hardWords.contains) { topical.formUnion(translated) }
         }
         // Synonym groups: a group whose phrase occurs among the need's terms adds the group's other phrases. A
         // synonym of a wish is a wish too ("nettkurs ≈ e-læring"), weighted and counted as one.

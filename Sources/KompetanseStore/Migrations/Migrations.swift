@@ -19,7 +19,19 @@ enum Migrations {
         createFeedback,
         createAccounts,
         createAssessments,
+        createLoginFailures,
     ]
+
+    // 0009
+    static let createLoginFailures = Migration(
+        version: 9, name: "CreateLoginFailures",
+        statements: [
+            """
+            CREATE TABLE login_failures (
+                id \(serialPrimaryKey), throttle_key TEXT NOT NULL, failed_at DOUBLE PRECISION NOT NULL)
+            """,
+            "CREATE INDEX login_failures_key ON login_failures (throttle_key, failed_at)",
+        ])
 
     // 0008
     static let createAssessments = Migration(

@@ -136,6 +136,40 @@ struct SQLAccountStore: AccountStore {
         }
     }
 
+    // MARK: Login throttle
+
+    func recordLoginFailure(keys: [String], at time: Double, forgetBefore: Double) async throws {
+        try await engine.transaction { database in
+            try await database.raw("DELETE FROM login_failures WHERE failed_at < \(bind: forgetBefore)").run()
+            for key in keys {
+                try await database.raw(
+                    "INSERT INTO login_failures (throttle_key, failed_at) VALUES (\(bind: key), \(bind: time))"
+                ).run()
+            }
+        }
+    }
+
+    func loginFailures(keys: [String], since: Double) async throws -> [String: [Double]] {
+        try await engine.read { database in
+            var failures: [String: [Double]] = [:]
+            for key in keys {
+                failures[key] = try await database.raw(
+                    """
+                    SELECT failed_at FROM login_failures
+                    WHERE throttle_key = \(bind: key) AND failed_at >= \(bind: since) ORDER BY failed_at
+                    """
+                ).all().map { try $0.decode(column: "failed_at", as: Double.self) }
+            }
+            return failures
+        }
+    }
+
+    func clearLoginFailures(key: String) async throws {
+        try await engine.transaction { database in
+            try await database.raw("DELETE FROM login_failures WHERE throttle_key = \(bind: key)").run()
+        }
+    }
+
     func deleteSessions(personIdentifier: String, except tokenHash: String?) async throws {
         try await engine.transaction { database in
             try await database.raw(

@@ -12,6 +12,7 @@ struct AdminController: Sendable {
         router.get(RouterPath(SiteRoute.admin.path), use: admin)
         router.post(RouterPath(SiteRoute.adminPeople.path), use: createPerson)
         router.post(RouterPath("/admin/brukere/:id/tilgang"), use: setAccess)
+        router.post(RouterPath("/admin/brukere/:id/stengt"), use: setDisabled)
         router.post(RouterPath(SiteRoute.adminOrganisations.path), use: createOrganisation)
         router.get(RouterPath(SiteRoute.audit.path), use: audit)
         router.get(RouterPath(SiteRoute.organisations.path), use: organisations)
@@ -40,7 +41,9 @@ struct AdminController: Sendable {
                     idPrefix: String(person.identifier.prefix(8)),
                     isAdministrator: person.roles.contains(.administrator), isEditor: person.roles.contains(.editor),
                     providers: person.providers.sorted().joined(separator: ", "),
-                    accessGroups: person.accessGroups.sorted().joined(separator: ", "))
+                    accessGroups: person.accessGroups.sorted().joined(separator: ", "),
+                    disableAction: SiteRoute.personDisabled(person.identifier).path, isDisabled: person.isDisabled,
+                    isSelf: person.identifier == context.principal.personIdentifier)
             },
             organisations: organisations.map { .init(href: SiteRoute.organisation($0.identifier).path, name: $0.name) },
             error: error, created: request.uri.formParameters.get("opprettet"))
@@ -67,6 +70,13 @@ struct AdminController: Sendable {
             default: throw error
             }
         }
+    }
+
+    @Sendable func setDisabled(_ request: Request, context: SiteContext) async throws -> Response {
+        let fields = try await request.formFields(context: context)
+        _ = try await services.accounts.setDisabled(
+            personIdentifier: try context.parameters.require("id"), disabled: fields["disabled"] == "on", as: context.principal)
+        return AccountController.redirect(to: SiteRoute.admin.path)
     }
 
     @Sendable func setAccess(_ request: Request, context: SiteContext) async throws -> Response {

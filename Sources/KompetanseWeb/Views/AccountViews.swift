@@ -79,6 +79,9 @@ enum AdminShow {
         let isEditor: Bool
         let providers: String
         let accessGroups: String
+        let disableAction: String
+        let isDisabled: Bool
+        let isSelf: Bool
     }
 
     struct OrganisationLink: Sendable {
