@@ -17,8 +17,10 @@ extension AssessmentService {
     public struct RecommendedMeasure: Sendable, Hashable {
         /// The measure.
         public var measure: Measure
-        /// Why it matches the gap (terms, nodes, constraints).
+        /// Why it fits the gap, in one plain sentence (what of the node it covers, the node it builds).
         public var why: String
+        /// The term detail behind it (words, fields, nodes).
+        public var detail: String
         /// Match score.
         public var score: Double
     }
@@ -42,7 +44,7 @@ extension AssessmentService {
             recommendations.append(
                 GapRecommendation(
                     gap: gap, need: need.topic,
-                    measures: match.hits.map { RecommendedMeasure(measure: $0.measure, why: $0.why, score: $0.score) }))
+                    measures: match.hits.map { RecommendedMeasure(measure: $0.measure, why: $0.summary, detail: $0.why, score: $0.score) }))
         }
         return recommendations
     }

@@ -128,7 +128,7 @@ extension APIController {
                 RecommendationDTO(
                     gap: recommendation.gap, need: recommendation.need,
                     measures: recommendation.measures.map {
-                        .init(identifier: $0.measure.identifier, name: $0.measure.name, provider: $0.measure.provider.name, why: $0.why, score: $0.score)
+                        .init(identifier: $0.measure.identifier, name: $0.measure.name, provider: $0.measure.provider.name, why: $0.why, detail: $0.detail, score: $0.score)
                     })
             }))
     }
@@ -199,6 +199,7 @@ struct RecommendationDTO: Encodable {
         let name: String
         let provider: String
         let why: String
+        let detail: String
         let score: Double
     }
 
