@@ -50,6 +50,25 @@ private func withMatching(_ body: @escaping @Sendable (AppServices) async throws
         }
     }
 
+    /// The case a user found on the demo catalogue: a free online privacy course for municipalities listed
+    /// «Elements of AI», a self-study pack on digital transformation and a health-services master, which share
+    /// only «nettkurs ≈ e-læring», «gratis» and «kommuner» with the need.
+    @Test func theDemoCatalogueAnswersAPrivacyNeedWithPrivacyMeasuresOnly() async throws {
+        try await TestEngine.sqlite.withServices { services in
+            _ = try await services.interchange.seedDemoCatalogue()
+            let result = try await services.matching.match(
+                .init(text: "gratis nettkurs om personvern for kommuner"), as: .anonymous)
+            #expect(!result.hits.isEmpty)
+            for hit in result.hits {
+                #expect(!hit.topicWords.isEmpty, "\(hit.measure.identifier) matches none of the topic: \(hit.why)")
+                #expect(hit.summary.hasPrefix("Handler om"), "\(hit.summary)")
+            }
+            let shown = result.hits.map(\.measure.identifier)
+            #expect(!shown.contains("demo-ntnu-elements-of-ai") && !shown.contains("demo-ks-selvstudiepakke-digital-transformasjon")
+                    && !shown.contains("demo-uit-digitale-helsetjenester-master"), "\(shown)")
+        }
+    }
+
     @Test func synonymsAndEnglishReachNorwegianMeasures() async throws {
         try await withMatching { services in
             let english = try await services.matching.match(.init(text: "information security for managers"), as: .anonymous)
