@@ -82,5 +82,37 @@ import Testing
         #expect(QuestionUnderstanding.read("Hvor mange deltok når ledergruppen var med?", knownTypes: []).answerKind == .number)
         #expect(QuestionUnderstanding.read("Hva er målet innen 2030?", knownTypes: []).years.isEmpty, "a deadline is not a document year")
         #expect(QuestionUnderstanding.read("Når er fristen?", knownTypes: []).answerKind == .date)
+        #expect(QuestionUnderstanding.read("Hvor lenge varer avtalen?", knownTypes: []).answerKind == .number)
+    }
+
+    /// A line wrapped at the margin (as PDF text is) goes on; a line that ends a sentence, a table row, a list
+    /// item and a heading do not.
+    @Test func wrappedLinesAreOneSentence() {
+        let text = """
+            7. Følg opp risikovurderingen i kontraktsperioden, og oppdater den minst hver sjette
+               måned og ved vesentlige endringer.
+            Tabell 2 Eksempler
+            Leverandørinnlåsing                   4     4       16
+            kontraktsbrudd                        2     3       6
+            Risikoer med skår 12 eller høyere skal godkjennes
+            – av risikoeier før kunngjøring.
+            """
+        let sentences = SentenceSplitter.sentences(of: text, document: "d", page: 1).map(\.text)
+        #expect(sentences[0].hasPrefix("7. Følg opp") && sentences[0].hasSuffix("vesentlige endringer."), "\(sentences)")
+        #expect(sentences.contains("Tabell 2 Eksempler"))
+        #expect(sentences.contains { $0.hasPrefix("Leverandørinnlåsing") && !$0.contains("kontraktsbrudd") }, "a table row stays a row")
+        #expect(sentences.contains("Risikoer med skår 12 eller høyere skal godkjennes"), "a list item is not a continuation")
+    }
+
+    /// "årsrapporten" as the thing asked about is not the source; "i årsrapporten" is. A year in a date is a date.
+    @Test func aDocumentTypeIsTheSourceOnlyWhenNamedAsOne() {
+        let types = ["Tildelingsbrev", "Årsrapport"]
+        let about = QuestionUnderstanding.read("Innen hvilken dato skal etaten sende årsrapporten for 2024 til departementet?", knownTypes: types)
+        #expect(about.documentTypes.isEmpty && about.mentionedTypes == ["Årsrapport"])
+        #expect(about.years == [2024])
+        let source = QuestionUnderstanding.read("Hvor mange deltok ifølge årsrapporten for 2024?", knownTypes: types)
+        #expect(source.documentTypes == ["Årsrapport"])
+        #expect(QuestionUnderstanding.read("Hva sier tildelingsbrevet om frister?", knownTypes: types).documentTypes == ["Tildelingsbrev"])
+        #expect(QuestionUnderstanding.read("Hva skjer innen 15. mars 2025?", knownTypes: types).years.isEmpty)
     }
 }

@@ -24,12 +24,25 @@ public struct Assistant: Sendable {
         public static let contextWeight = 0.4
         /// Score factor for a heading in capitals: it names a topic, it does not answer.
         public static let headingPenalty = 0.3
+        /// Score factor for a sentence from a document of a type the question mentions without naming it as the
+        /// source ("… sende årsrapporten …").
+        public static let mentionedTypeBonus = 1.15
+        /// When the best sentence is not supported by the question's words, this many next-best sentences are tried,
+        /// as long as they score at least ``supportedCandidateShare`` of the best.
+        public static let supportedCandidates = 10
+        /// See ``supportedCandidates``.
+        public static let supportedCandidateShare = 0.4
         /// How many lines after a lead-in ending with a colon are read as its list.
         public static let listLines = 12
     }
 
+    /// Whether answers carry a trace of how they were reached (``Answer/trace``).
+    public var tracing = false
+
     /// Creates an assistant.
-    public init() {}
+    public init(tracing: Bool = false) {
+        self.tracing = tracing
+    }
 
     /// Answers a question from a library. A question in two parts ("Hvor mye …, og hva var grunnen?") is answered
     /// part by part, the second part within the documents that answered the first; the answer is refused only when
@@ -109,13 +122,13 @@ public struct Assistant: Sendable {
             if term.origin.count == 4, Int(term.origin) != nil { term.weight *= 0.5 }
             return term
         }
-        guard !candidates.isEmpty, !terms.isEmpty else { return refusal(library: library, terms: terms) }
+        guard !candidates.isEmpty, !terms.isEmpty else { return refusal(library: library, terms: terms, reason: "ingen dokumenter passer til årstallet eller dokumenttypen i spørsmålet") }
         let allowed = Set(candidates.map(\.identifier))
         let questionWords = Set(Tokenizer.words(question).compactMap { Analyzer().term(for: $0) })
         let questionNegated = Self.isNegated(question)
         let hits = library.search(terms, limit: Configuration.sentencesConsidered, allowedDocuments: allowed)
             .filter { !InstructionFilter.isInstruction($0.sentence.text) }
-        guard let best = hits.first?.score, best > 0 else { return refusal(library: library, terms: terms) }
+        guard let best = hits.first?.score, best > 0 else { return refusal(library: library, terms: terms, reason: "ingen setning inneholder ordene i spørsmålet") }
         let years = candidates.map(\.year)
         let (minimumYear, maximumYear) = (years.min() ?? 0, years.max() ?? 0)
         let ranked = hits.map { hit -> (sentence: PageSpan, position: Int, score: Double, hasKind: Bool) in
@@ -126,17 +139,46 @@ public struct Assistant: Sendable {
             if understanding.answerKind != .statement {
                 score *= hasKind ? Configuration.answerKindBonus : Configuration.answerKindPenalty
             }
+            if !understanding.mentionedTypes.isEmpty, let type = library.documents[hit.sentence.document]?.documentType,
+                understanding.mentionedTypes.contains(type)
+            {
+                score *= Configuration.mentionedTypeBonus
+            }
             if understanding.years.isEmpty, maximumYear > minimumYear, let year = library.documents[hit.sentence.document]?.year {
                 score *= 1 + Configuration.recencyBonus * Double(year - minimumYear) / Double(maximumYear - minimumYear)
             }
             return (hit.sentence, hit.position, score, hasKind)
         }.sorted { $0.score > $1.score }
-        let top = ranked[0]
-        let coverage = library.coverage(of: top.position, terms: terms)
         // The later part of a two-part question is on the first part's topic already; what it must have is the
         // kind of answer it asks for (a date, a number), which the checks below demand.
         let followsUp = within != nil && understanding.answerKind != .statement
-        guard followsUp || coverage >= Configuration.minimumCoverage else { return refusal(library: library, terms: terms) }
+        // The best-scored sentence that the question's words support (with its neighbours and its document's
+        // title): a heading that shares many words can outscore the sentence that answers, without covering it.
+        var top = ranked[0]
+        var coverage = library.coverage(of: top.position, terms: terms)
+        var trace: [String] = []
+        if tracing {
+            trace.append("ord: " + terms.map { "\($0.term) \(Self.decimal($0.weight))·idf \(Self.decimal(library.idf($0.term)))" }.joined(separator: ", "))
+            trace.append("forstått: \(understanding.answerKind), år \(understanding.years), kilde \(understanding.documentTypes), nevnt \(understanding.mentionedTypes)")
+            for candidate in ranked.prefix(8) {
+                let covered = library.coverage(of: candidate.position, terms: terms)
+                trace.append(
+                    "\(Self.decimal(candidate.score)) dekning \(Self.decimal(covered)) \(candidate.sentence.document) s. \(candidate.sentence.page): "
+                        + candidate.sentence.text.prefix(160).split(separator: "\n").joined(separator: " "))
+            }
+        }
+        if !followsUp, coverage < Configuration.minimumCoverage {
+            for candidate in ranked.dropFirst().prefix(Configuration.supportedCandidates)
+            where candidate.score >= ranked[0].score * Configuration.supportedCandidateShare {
+                let covered = library.coverage(of: candidate.position, terms: terms)
+                if covered >= Configuration.minimumCoverage {
+                    top = candidate
+                    coverage = covered
+                    break
+                }
+            }
+        }
+        guard followsUp || coverage >= Configuration.minimumCoverage else { return traced(refusal(library: library, terms: terms, reason: "den beste setningen dekker bare \(Int((coverage * 100).rounded())) % av spørsmålets viktige ord"), trace) }
         var chosen = [top]
         // A heading or lead-in ("Styringsparameter 1.1: Antall ledere …") is answered by what follows: the next
         // sentence on the same page, or the one after, whichever holds the kind of answer asked for.
@@ -171,7 +213,7 @@ public struct Assistant: Sendable {
         }
         let topTerms = matchedTerms(top.position, library: library, terms: terms)
         guard understanding.answerKind == .statement || chosen.contains(where: \.hasKind) else {
-            return refusal(library: library, terms: terms)
+            return traced(refusal(library: library, terms: terms, reason: "ingen setning har den typen svar spørsmålet ber om (\(understanding.answerKind))"), trace)
         }
         // "Hvor mye sparer …" is not answered by what something costs: when the cited amount is named as another
         // kind of amount than the one asked for, and never as the one asked for, the answer is refused.
@@ -179,7 +221,7 @@ public struct Assistant: Sendable {
             !chosen.contains(where: { Self.amountFamily(of: $0.sentence.text, only: family) != nil }),
             chosen.contains(where: { Self.amountFamily(of: $0.sentence.text) != nil })
         {
-            return refusal(library: library, terms: terms)
+            return traced(refusal(library: library, terms: terms, reason: "beløpet som står der, er et annet slags beløp enn det spørsmålet gjelder"), trace)
         }
         // "Hvilken leverandør …": an answer that never mentions a supplier (in the cited sentences or right next to
         // them) answers something else, so the honest answer is a refusal.
@@ -187,7 +229,7 @@ public struct Assistant: Sendable {
             let focus = Self.focusTerm(of: question),
             !chosen.contains(where: { Self.mentions(focus, near: $0.position, library: library) })
         {
-            return refusal(library: library, terms: terms)
+            return traced(refusal(library: library, terms: terms, reason: "setningen nevner ikke det spørsmålet spør etter"), trace)
         }
         if chosen.count == 1, let second = ranked.dropFirst().first(where: { candidate in
             candidate.score >= top.score * Configuration.secondSentenceShare
@@ -200,7 +242,7 @@ public struct Assistant: Sendable {
         let verifier = CitationVerifier(readable: documents)
         let citations = chosen.map { Citation(document: $0.sentence.document, page: $0.sentence.page, quote: $0.sentence.text) }
             .filter(verifier.isVerbatim)
-        guard !citations.isEmpty else { return refusal(library: library, terms: terms) }
+        guard !citations.isEmpty else { return traced(refusal(library: library, terms: terms, reason: "sitatet kunne ikke bekreftes ordrett"), trace) }
         // When the question names no year, the latest document answers; other years with a strong hit are named.
         var related: [DocumentReference] = []
         if understanding.years.isEmpty {
@@ -211,7 +253,8 @@ public struct Assistant: Sendable {
                 }
             }
         }
-        return Answer(text: citations.map(\.quote).joined(separator: " "), refused: false, citations: citations, related: related)
+        return traced(
+            Answer(text: citations.map(\.quote).joined(separator: " "), refused: false, citations: citations, related: related), trace)
     }
 
     /// How documents state what questions ask for: "andel" is written as "prosent", "hvor mange" as "antall".
@@ -237,7 +280,7 @@ public struct Assistant: Sendable {
         })
     }
 
-    private func refusal(library: DocumentLibrary, terms: [QueryTerm]) -> Answer {
+    private func refusal(library: DocumentLibrary, terms: [QueryTerm], reason: String) -> Answer {
         let closest = library.search(terms, limit: 20, allowedDocuments: Set(library.documents.keys))
         var seen: Set<String> = []
         let related = closest.compactMap { hit -> DocumentReference? in
@@ -246,7 +289,23 @@ public struct Assistant: Sendable {
             }
             return DocumentReference(identifier: document.identifier, title: document.title, year: document.year)
         }
-        return Answer(text: Answer.refusalText, refused: true, citations: [], related: Array(related.prefix(3)))
+        var answer = Answer(text: Answer.refusalText, refused: true, citations: [], related: Array(related.prefix(3)))
+        answer.reason = reason
+        return answer
+    }
+
+    /// The answer with the trace attached (empty unless tracing).
+    private func traced(_ answer: Answer, _ trace: [String]) -> Answer {
+        var answer = answer
+        answer.trace = trace
+        return answer
+    }
+
+    /// A number with two decimals, for traces.
+    static func decimal(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        let fraction = abs(hundredths % 100)
+        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 
     /// Whether a text says "not".
@@ -378,11 +437,20 @@ public struct Assistant: Sendable {
     }
 
     /// Whether a text has a quantity: a number that is not a year, a section number ("1.1") or a case number.
+    /// Numbers written as words (bokmål, nynorsk), cardinal and ordinal, that a quantity can be given in.
+    static let numberWords: Set<String> = [
+        "tre", "fire", "fem", "seks", "sju", "syv", "åtte", "ni", "ti", "elleve", "tolv", "femten", "tjue", "tretti",
+        "hundre", "tusen", "tredje", "fjerde", "femte", "sjette", "sjuende", "syvende", "åttende", "niende", "tiende",
+        "halvannen", "annenhver", "annakvar",
+    ]
+
     static func hasQuantity(_ text: String) -> Bool {
         let tokens = text.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" || $0 == "," && false })
         for (index, raw) in tokens.enumerated() {
             var token = Substring(raw)
             while let last = token.last, last == "." || last == ":" || last == ";" || last == "," { token = token.dropLast() }
+            // "tre år", "hver sjette måned": a number written as a word, before what it counts.
+            if index + 1 < tokens.count, Self.numberWords.contains(token.lowercased()) { return true }
             guard token.contains(where: \.isNumber) else { continue }
             if token.count == 4, let year = Int(token), (1900...2100).contains(year) { continue }
             if token.contains("-"), token.split(separator: "-").allSatisfy({ $0.allSatisfy(\.isNumber) }) { continue }

@@ -16,8 +16,12 @@ public struct DocumentLibrary: Sendable {
         documents = Dictionary(readable.map { ($0.identifier, $0) }, uniquingKeysWith: { first, _ in first })
         var sentences: [PageSpan] = []
         for document in readable.sorted(by: { $0.identifier < $1.identifier }) {
-            for (number, page) in document.pages.enumerated() {
-                sentences += SentenceSplitter.sentences(of: page, document: document.identifier, page: number + 1)
+            let pages = document.pages.enumerated().map { number, page in
+                SentenceSplitter.sentences(of: page, document: document.identifier, page: number + 1)
+            }
+            let boilerplate = RunningText.lines(of: pages.map { $0.map(\.text) })
+            for page in pages {
+                sentences += page.filter { !boilerplate.contains(RunningText.shape($0.text)) && !RunningText.isPageNumber($0.text) }
             }
         }
         self.sentences = sentences
@@ -47,11 +51,13 @@ public struct DocumentLibrary: Sendable {
             ])
     }
 
-    /// Query terms of a question.
+    /// Query terms of a question. Words that frame a question rather than say what it is about ("hvor stor",
+    /// "ifølge", "brukt", "sier") count little, in scoring and in the support check.
     func queryTerms(_ text: String) -> [QueryTerm] {
         index.queryTerms(text).map { term in
             var term = term
             if RequestWords.contains(term.origin) { term.weight *= 0.3 }
+            if QuestionFrame.contains(term.origin) { term.weight *= QuestionFrame.weight }
             return term
         }
     }

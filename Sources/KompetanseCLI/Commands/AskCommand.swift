@@ -21,6 +21,8 @@ struct AskCommand: AsyncParsableCommand {
     var groups: [String] = []
     @Flag(help: "Skriv JSON.")
     var json = false
+    @Flag(help: "Vis på standard feil hvordan svaret ble funnet: spørsmålets ord og de beste setningene med poeng og dekning.")
+    var explain = false
 
     private struct Output: Encodable {
         let id: JSONValue?
@@ -28,6 +30,7 @@ struct AskCommand: AsyncParsableCommand {
         let refused: Bool
         let citations: [Citation]
         let related: [DocumentReference]
+        let reason: String?
     }
 
     private struct Query: Decodable {
@@ -54,11 +57,16 @@ struct AskCommand: AsyncParsableCommand {
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             try await options.withServices { services in
                 for item in items {
-                    let answer = try await services.documents.ask(item.question, as: .reader(accessGroups: Set(groups)))
+                    let answer = try await services.documents.ask(
+                        item.question, as: .reader(accessGroups: Set(groups)), explain: explain)
+                    if explain {
+                        let lines = ["? " + item.question] + answer.trace.map { "  " + $0 } + (answer.reason.map { ["  avslag: " + $0] } ?? [])
+                        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+                    }
                     if json {
                         let output = Output(
                             id: item.id, answer: answer.text, refused: answer.refused, citations: answer.citations,
-                            related: answer.related)
+                            related: answer.related, reason: answer.reason)
                         FileHandle.standardOutput.write(try encoder.encode(output) + Data("\n".utf8))
                     } else {
                         print(answer.text)

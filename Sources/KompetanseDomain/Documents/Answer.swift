@@ -42,6 +42,15 @@ public struct Answer: Sendable, Hashable, Codable {
     public var citations: [Citation]
     /// Other relevant documents: the closest ones when refusing, other years when the latest was preferred.
     public var related: [DocumentReference]
+    /// For a refusal, why (in Norwegian): which check the closest passage failed. Never quotes a document.
+    public var reason: String?
+    /// When asked for: how the answer was reached (the question's terms, the best passages with their scores and
+    /// support). For developers and administrators; not part of the exchanged answer.
+    public var trace: [String] = []
+
+    enum CodingKeys: String, CodingKey {
+        case text, refused, citations, related, reason
+    }
 
     /// Creates an answer.
     public init(text: String, refused: Bool, citations: [Citation], related: [DocumentReference] = []) {
@@ -100,8 +109,11 @@ public struct QuestionUnderstanding: Sendable, Hashable {
 
     /// Years named in the question.
     public var years: [Int]
-    /// Document types named ("Tildelingsbrev", "Årsrapport", …).
+    /// Document types named as the source ("i årsrapporten", "ifølge tildelingsbrevet"): only those answer.
     public var documentTypes: [String]
+    /// Document types named otherwise ("sende årsrapporten til departementet"): what the question is about, so
+    /// documents of that type are preferred, not required (the deadline for an annual report is in the letter).
+    public var mentionedTypes: [String] = []
     /// The kind of answer asked for.
     public var answerKind: AnswerKind
 
@@ -114,14 +126,25 @@ public struct QuestionUnderstanding: Sendable, Hashable {
             let word = words[index]
             guard word.count == 4, let year = Int(word), (1900...2100).contains(year) else { return nil }
             if index > 0, deadlineWords.contains(words[index - 1]) { return nil }
+            // "innen 15. mars 2025": the year of a date is a date, not the year a document is about.
+            if index > 0, monthNames.contains(words[index - 1]) { return nil }
             return year
         }
         var types: [String] = []
+        var mentioned: [String] = []
         for type in knownTypes {
             let stem = MeasureProfile.words(type).replacingOccurrences(of: " ", with: "")
             guard stem.count >= 3 else { continue }
             let prefix = String(stem.prefix(max(3, stem.count - 1)))
-            if words.contains(where: { $0.hasPrefix(prefix) && $0.count <= stem.count + 4 }) { types.append(type) }
+            let positions = words.indices.filter { words[$0].hasPrefix(prefix) && words[$0].count <= stem.count + 4 }
+            guard !positions.isEmpty else { continue }
+            // "i årsrapporten", "ifølge tildelingsbrevet", "hva sier evalueringen": the source; otherwise a topic.
+            let named = positions.contains { position in
+                (position > 0 && sourceMarkers.contains(words[position - 1]))
+                    || (position > 0 && ["sier", "seier", "says", "say"].contains(words[position - 1]))
+                    || (position + 1 < words.count && ["sier", "seier", "says", "say", "står"].contains(words[position + 1]))
+            }
+            if named { types.append(type) } else { mentioned.append(type) }
         }
         let text = " " + words.joined(separator: " ") + " "
         let kind: AnswerKind
@@ -137,7 +160,8 @@ public struct QuestionUnderstanding: Sendable, Hashable {
             kind = .amount
         } else if [
             " hvor mye ", " hvor mange ", " kor mykje ", " kor mange ", " hvor stor ", " kor stor ", " målverdi", " how many ",
-            " how much ", " andel ", " prosent ", " beløp", " hvor høy ", " skår",
+            " how much ", " andel ", " prosent ", " beløp", " hvor høy ", " skår", " hvor lang ", " hvor lenge ",
+            " kor lang ", " kor lenge ", " how long ", " hvor gammel ", " kor gammal ", " hvor stor del ",
         ]
             .contains(where: text.contains)
         {
@@ -147,8 +171,19 @@ public struct QuestionUnderstanding: Sendable, Hashable {
         } else {
             kind = .statement
         }
-        return QuestionUnderstanding(years: years, documentTypes: types, answerKind: kind)
+        var understanding = QuestionUnderstanding(years: years, documentTypes: types, answerKind: kind)
+        understanding.mentionedTypes = mentioned
+        return understanding
     }
+
+    /// Words before a document type that make it the source of the answer ("i", "ifølge", "fra", "according to").
+    static let sourceMarkers: Set<String> = ["i", "ifølge", "iflg", "fra", "frå", "følge", "in", "to", "from", "per"]
+
+    /// Month names (bokmål, nynorsk, English), lower-cased: "15. mars 2025" is a date.
+    static let monthNames: Set<String> = [
+        "januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november",
+        "desember", "january", "february", "march", "may", "june", "july", "october", "december",
+    ]
 }
 
 extension String {

@@ -30,7 +30,8 @@ public enum SentenceSplitter {
         "e.l", "o.l", "t.o.m", "f.o.m", "s", "a", "b", "c", "i", "ii", "iii", "iv", "v", "vi", "e.g", "i.e", "etc",
     ]
 
-    /// The sentences of one page. Line breaks end sentences too (headings, list items, table rows).
+    /// The sentences of one page. Line breaks end sentences too (headings, list items, table rows), except where a
+    /// line was only wrapped: see ``continues(_:after:)``.
     public static func sentences(of text: String, document: String, page: Int) -> [PageSpan] {
         let characters = Array(text)
         var spans: [PageSpan] = []
@@ -49,8 +50,10 @@ public enum SentenceSplitter {
         while index < characters.count {
             let character = characters[index]
             if character == "\n" || character == "\r\n" || character == "\u{0C}" {
-                emit(index)
-                start = index + 1
+                if character == "\u{0C}" || !continues(characters, after: index, lineStart: start) {
+                    emit(index)
+                    start = index + 1
+                }
             } else if character == "." || character == "!" || character == "?" {
                 var next = index + 1
                 while next < characters.count, characters[next] == "\"" || characters[next] == "»" || characters[next] == ")" {
@@ -74,6 +77,43 @@ public enum SentenceSplitter {
         }
         emit(characters.count)
         return spans
+    }
+
+    /// Whether the line break at `index` only wraps a sentence, as PDF text is wrapped at the margin: the line so
+    /// far ends without a sentence or lead-in mark (. ! ? :), is not a table row (no run of three spaces between
+    /// words), and the next line goes on with a small letter and is not a list item.
+    static func continues(_ characters: [Character], after index: Int, lineStart: Int) -> Bool {
+        var last = index - 1
+        while last >= lineStart, characters[last] == " " || characters[last] == "\t" { last -= 1 }
+        guard last >= lineStart, !".!?:;".contains(characters[last]) else { return false }
+        var first = lineStart
+        while first < last, characters[first].isWhitespace { first += 1 }
+        let line = characters[first...last]
+        if line.count < 20 || line.contains("\t") || hasColumnGap(line) { return false }
+        var next = index + 1
+        while next < characters.count, characters[next] == " " || characters[next] == "\t" { next += 1 }
+        guard next < characters.count else { return false }
+        let upcoming = characters[next]
+        guard upcoming.isLowercase else { return false }
+        var lineEnd = next
+        while lineEnd < characters.count, characters[lineEnd] != "\n" { lineEnd += 1 }
+        return !hasColumnGap(characters[next..<lineEnd])
+    }
+
+    /// Whether a line has three or more spaces between words, as columns of a table laid out in text do.
+    static func hasColumnGap(_ line: ArraySlice<Character>) -> Bool {
+        var spaces = 0
+        var seenWord = false
+        for character in line {
+            if character == " " {
+                spaces += 1
+            } else {
+                if seenWord, spaces >= 3 { return true }
+                spaces = 0
+                seenWord = true
+            }
+        }
+        return false
     }
 
     private static func endsWithAbbreviation(_ characters: [Character], before index: Int) -> Bool {

@@ -178,19 +178,19 @@ public final class DocumentService: Sendable {
 
     /// Answers a question for a principal: only documents readable by its access groups are retrieved, scored,
     /// quoted or named. Answers quoting restricted documents are recorded in the audit log.
-    public func ask(_ question: String, as principal: Principal) async throws -> Answer {
+    public func ask(_ question: String, as principal: Principal, explain: Bool = false) async throws -> Answer {
         let question = question.trimmingWhitespace()
         guard !question.isEmpty else { throw ServiceError.invalidInput("skriv inn et spørsmål") }
         guard question.count <= 2_000 else { throw ServiceError.invalidInput("spørsmålet er for langt (høyst 2000 tegn)") }
         let library = try await library(for: principal.accessGroups)
-        let answer = await composeAnswer(question, library: library)
+        let answer = await composeAnswer(question, library: library, explain: explain)
         let cited = Set(answer.citations.map(\.document)).compactMap { library.documents[$0] }
         try await auditRestrictedReads(cited, by: principal, action: "document.quote")
         return answer
     }
 
-    private func composeAnswer(_ question: String, library: DocumentLibrary) async -> Answer {
-        let extractive = Assistant().answer(question, library: library)
+    private func composeAnswer(_ question: String, library: DocumentLibrary, explain: Bool) async -> Answer {
+        let extractive = Assistant(tracing: explain).answer(question, library: library)
         // Both paths refuse on weak support; with a model configured, its verified answer replaces the
         // extractive one, which stays the answer whenever the model fails, times out or cites nothing verifiable.
         guard !extractive.refused, let model else { return extractive }

@@ -1,0 +1,20 @@
+/// Words that frame a question instead of naming what it is about: question words, the measure a "hvor …" asks
+/// for ("hvor stor", "hvor lenge"), and light verbs and adverbs ("brukt", "sier", "skje", "faktisk"). A document
+/// that answers rarely repeats them, so they must not decide whether it supports an answer.
+enum QuestionFrame {
+    /// Their weight relative to the question's other words.
+    static let weight = 0.2
+
+    /// The words, lowercased (bokmål, nynorsk, English).
+    static let words: Set<String> = [
+        "hvor", "kor", "lang", "lange", "lenge", "stor", "store", "mye", "mykje", "mange", "ofte", "høy", "høye",
+        "gammel", "gammal", "del", "skje", "skjer", "skjedde", "sier", "seier", "si", "sa", "faktisk", "egentlig",
+        "eigentleg", "brukt", "bruke", "brukes", "brukte", "tok", "ta", "tar", "ifølge", "iflg", "selv", "sjølv",
+        "dem", "disse", "desse", "aller", "hva", "kva", "hvilke", "hvilken", "hvilket", "kva", "når", "hvem", "kven",
+        "hvorfor", "kvifor", "how", "what", "which", "who", "when", "why", "much", "many", "long", "often", "does",
+        "did", "according",
+    ]
+
+    /// True for a framing word.
+    static func contains(_ word: String) -> Bool { words.contains(word) }
+}

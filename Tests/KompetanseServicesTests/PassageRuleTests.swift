@@ -1,0 +1,41 @@
+import Foundation
+@testable import KompetanseAssistant
+import KompetanseDomain
+@testable import KompetanseServices
+import Testing
+
+/// How pages become passages: tables stay rows, running headers and page numbers are no passages, numbers
+/// written as words are quantities. Each on text written for the test.
+@Suite struct PassageRuleTests {
+    @Test func htmlTableCellsStayApartOnTheirRow() {
+        let html = """
+            <table><caption>Tabell 1</caption><tr><th>Dimensjon</th><th>Skår</th><th>Andel</th></tr>
+            <tr><td>Data og deling</td><td>37</td><td>9 %</td></tr></table><p>Etter tabellen.</p>
+            """
+        let lines = TextPages.html(html)[0].split(separator: "\n").map(String.init)
+        #expect(lines.contains("Dimensjon\tSkår\tAndel"), "\(lines)")
+        #expect(lines.contains("Data og deling\t37\t9 %"), "never «Data og deling379 %»: \(lines)")
+        #expect(lines.contains("Etter tabellen."))
+    }
+
+    @Test func runningHeadersAndPageNumbersAreNoPassages() {
+        let pages = (1...3).map { number in
+            "Direktoratet for prøver                    Årsrapport 2025\nFørste setning om tema \(number * 7).\n"
+                + "Målverdi: \(number * 10) prosent.\nSiste setning på siden.\nSide \(number) av 3"
+        }
+        let document = KnowledgeDocument(
+            identifier: "d", title: "Årsrapport 2025", documentType: "Årsrapport", publisher: "Direktoratet", year: 2025, access: "public",
+            file: "d.txt", pages: pages)
+        let library = DocumentLibrary(documents: [document], groups: [])
+        let texts = library.sentences.map(\.text)
+        #expect(!texts.contains { $0.hasPrefix("Direktoratet for prøver") || $0.hasPrefix("Side ") }, "\(texts)")
+        #expect(texts.filter { $0.hasPrefix("Målverdi") }.count == 3, "a line repeated inside pages is content")
+        #expect(RunningText.isPageNumber("Side 12 av 40") && RunningText.isPageNumber("- 3 -") && !RunningText.isPageNumber("Side om ledelse"))
+    }
+
+    @Test func numbersWrittenAsWordsAreQuantities() {
+        #expect(Assistant.hasQuantity("Oppdater den minst hver sjette måned."))
+        #expect(Assistant.hasQuantity("Kommunene får gratis tilgang de tre første årene."))
+        #expect(!Assistant.hasQuantity("Vi ser på andre virksomheter."), "«andre» is also «other»")
+    }
+}
