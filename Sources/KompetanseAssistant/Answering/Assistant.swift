@@ -167,6 +167,10 @@ public struct Assistant: Sendable {
                         + candidate.sentence.text.prefix(160).split(separator: "\n").joined(separator: " "))
             }
         }
+        let list = ListAnswer.asks(question)
+        if list.isList, let answer = listAnswer(ranked.map { ($0.position, $0.score) }, count: list.count, terms: terms, library: library) {
+            return traced(answer, trace + ["liste: \(answer.citations.count) setninger"])
+        }
         if !followsUp, coverage < Configuration.minimumCoverage {
             for candidate in ranked.dropFirst().prefix(Configuration.supportedCandidates)
             where candidate.score >= ranked[0].score * Configuration.supportedCandidateShare {
@@ -255,6 +259,34 @@ public struct Assistant: Sendable {
         }
         return traced(
             Answer(text: citations.map(\.quote).joined(separator: " "), refused: false, citations: citations, related: related), trace)
+    }
+
+    /// A list question's answer: among the best-scored sentences, the best lead-in (one ending with a colon, or
+    /// the lead-in before a scored item) that the question's words support and that has items after it; the
+    /// lead-in and its items are cited. `nil` when no such list is found.
+    func listAnswer(_ ranked: [(position: Int, score: Double)], count: Int?, terms: [QueryTerm], library: DocumentLibrary) -> Answer? {
+        var tried: Set<Int> = []
+        var best: (lines: [Int], coverage: Double, score: Double)?
+        for candidate in ranked.prefix(Configuration.supportedCandidates + 5) {
+            guard let leadIn = ListAnswer.leadIn(at: candidate.position, in: library), tried.insert(leadIn).inserted else { continue }
+            let items = ListAnswer.items(after: leadIn, count: count, in: library)
+            guard !items.isEmpty else { continue }
+            // The list the question's words support best: its lead-in (with the heading before it) or a first item.
+            let coverage = ([leadIn] + items.prefix(2)).map { library.coverage(of: $0, terms: terms) }.max() ?? 0
+            guard coverage >= Configuration.minimumCoverage else { continue }
+            if best.map({ coverage > $0.coverage + 0.05 || (coverage > $0.coverage - 0.05 && candidate.score > $0.score) }) ?? true {
+                best = ([leadIn] + items, coverage, candidate.score)
+            }
+        }
+        if best == nil, let count {
+            best = ListAnswer.labelledItems(ranked.map(\.position), count: count, in: library).map { ($0, 1, 0) }
+        }
+        guard let lines = best?.lines else { return nil }
+        let verifier = CitationVerifier(readable: Array(library.documents.values))
+        let citations = lines.map { library.sentences[$0] }
+            .map { Citation(document: $0.document, page: $0.page, quote: $0.text) }.filter(verifier.isVerbatim)
+        guard citations.count == lines.count else { return nil }
+        return Answer(text: citations.map(\.quote).joined(separator: " "), refused: false, citations: citations)
     }
 
     /// How documents state what questions ask for: "andel" is written as "prosent", "hvor mange" as "antall".
@@ -436,7 +468,6 @@ public struct Assistant: Sendable {
             || (text.split(separator: " ").count <= 14 && text.contains(":") && !hasQuantity(text.split(separator: ":").dropFirst().joined()))
     }
 
-    /// Whether a text has a quantity: a number that is not a year, a section number ("1.1") or a case number.
     /// Numbers written as words (bokmål, nynorsk), cardinal and ordinal, that a quantity can be given in.
     static let numberWords: Set<String> = [
         "tre", "fire", "fem", "seks", "sju", "syv", "åtte", "ni", "ti", "elleve", "tolv", "femten", "tjue", "tretti",
@@ -444,6 +475,8 @@ public struct Assistant: Sendable {
         "halvannen", "annenhver", "annakvar",
     ]
 
+    /// Whether a text has a quantity: a number that is not a year, a section number ("1.1") or a case number, or
+    /// a number written as a word before what it counts.
     static func hasQuantity(_ text: String) -> Bool {
         let tokens = text.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" || $0 == "," && false })
         for (index, raw) in tokens.enumerated() {

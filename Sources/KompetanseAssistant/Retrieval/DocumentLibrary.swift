@@ -95,6 +95,23 @@ public struct DocumentLibrary: Sendable {
         return total > 0 ? found / total : 0
     }
 
+    /// Whether a sentence begins a line of its page, and how far that line is indented (spaces and tabs).
+    func lineStart(of position: Int) -> (starts: Bool, indent: Int) {
+        let sentence = sentences[position]
+        guard let page = documents[sentence.document]?.pages[safe: sentence.page - 1] else { return (false, 0) }
+        var index = page.index(page.startIndex, offsetBy: sentence.start, limitedBy: page.endIndex) ?? page.endIndex
+        var indent = 0
+        while index > page.startIndex {
+            let previous = page.index(before: index)
+            let character = page[previous]
+            if character == "\n" || character == "\u{0C}" { return (true, indent) }
+            guard character == " " || character == "\t" else { return (false, 0) }
+            indent += 1
+            index = previous
+        }
+        return (true, indent)
+    }
+
     /// A sentence with its neighbours on the same page, as a passage for a language model.
     public func context(of position: Int) -> String {
         let sentence = sentences[position]
@@ -105,6 +122,10 @@ public struct DocumentLibrary: Sendable {
 
     /// Inverse document frequency of a term among sentences.
     func idf(_ term: String) -> Double { index.idf(term) }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }
 
 extension String {
