@@ -5,7 +5,7 @@ import KompetanseTestSupport
 import Testing
 
 /// Services over a folder of small documents written for one test.
-private func withTexts(
+func withTexts(
     _ files: [(name: String, text: String)], publishers: [String] = [],
     _ body: @escaping @Sendable (AppServices) async throws -> Void
 ) async throws {

@@ -167,6 +167,9 @@ public struct Assistant: Sendable {
                         + candidate.sentence.text.prefix(160).split(separator: "\n").joined(separator: " "))
             }
         }
+        if let answer = tableAnswer(question, ranked: ranked.map(\.position), terms: terms, library: library) {
+            return traced(answer, trace + ["tabell: \(answer.citations.count) linjer"])
+        }
         let list = ListAnswer.asks(question)
         if list.isList, let answer = listAnswer(ranked.map { ($0.position, $0.score) }, count: list.count, terms: terms, library: library) {
             return traced(answer, trace + ["liste: \(answer.citations.count) setninger"])
@@ -184,6 +187,11 @@ public struct Assistant: Sendable {
         }
         guard followsUp || coverage >= Configuration.minimumCoverage else { return traced(refusal(library: library, terms: terms, reason: "den beste setningen dekker bare \(Int((coverage * 100).rounded())) % av spørsmålets viktige ord"), trace) }
         var chosen = [top]
+        // "Styret anbefaler at nettverket prioriterer:" answers with the list that follows it.
+        if understanding.answerKind == .statement, top.sentence.text.hasSuffix(":") {
+            let items = ListAnswer.items(after: top.position, count: nil, in: library)
+            chosen += items.map { (library.sentences[$0], $0, top.score, true) }
+        }
         // A heading or lead-in ("Styringsparameter 1.1: Antall ledere …") is answered by what follows: the next
         // sentence on the same page, or the one after, whichever holds the kind of answer asked for.
         if !top.hasKind || Self.isLeadIn(top.sentence.text) {
@@ -194,6 +202,15 @@ public struct Assistant: Sendable {
                     chosen.append((next, top.position + offset, top.score, true))
                     break
                 }
+            }
+        }
+        // A table row is cited with its caption and header; a caption or header found first is answered by the
+        // table's best-scored row.
+        if let number = library.tableOf[top.position] {
+            let table = library.tables[number]
+            let row = table.rows.contains(top.position) ? top.position : ranked.first { table.rows.contains($0.position) }?.position
+            if let row {
+                chosen = TableAnswer.citing(row, of: table).map { (library.sentences[$0], $0, top.score, true) }
             }
         }
         // "Hvilken dimensjon fikk lavest skår": a lead-in followed by a list of "label: number" lines is answered by
@@ -259,6 +276,34 @@ public struct Assistant: Sendable {
         }
         return traced(
             Answer(text: citations.map(\.quote).joined(separator: " "), refused: false, citations: citations, related: related), trace)
+    }
+
+    /// A table's answer: for "which … highest/lowest", the row with the extreme value in the column the question
+    /// names; for a row the question names by its identifier ("alternativ A", "post 45"), that row. The table must
+    /// be one the question's words point to, and its caption, header and row must support the question. `nil`
+    /// when no table answers.
+    func tableAnswer(_ question: String, ranked: [Int], terms: [QueryTerm], library: DocumentLibrary) -> Answer? {
+        let questionTerms = Set(terms.filter { $0.weight >= 0.5 }.map(\.term))
+        let extreme = Self.superlative(in: question)
+        let identifiers = TableAnswer.identifiers(in: question)
+        guard extreme != nil || !identifiers.isEmpty else { return nil }
+        for number in TableAnswer.candidates(ranked, library: library) {
+            let table = library.tables[number]
+            var row: Int?
+            if let extreme, TableAnswer.column(of: table, questionTerms: questionTerms, library: library) != nil {
+                row = TableAnswer.extremeRow(of: table, lowest: extreme == .lowest, questionTerms: questionTerms, library: library)
+            } else {
+                row = TableAnswer.row(named: identifiers, in: table, library: library)
+            }
+            guard let row, library.coverage(of: row, terms: terms) >= Configuration.minimumCoverage else { continue }
+            let verifier = CitationVerifier(readable: Array(library.documents.values))
+            let lines = TableAnswer.citing(row, of: table)
+            let citations = lines.map { library.sentences[$0] }
+                .map { Citation(document: $0.document, page: $0.page, quote: $0.text) }.filter(verifier.isVerbatim)
+            guard citations.count == lines.count else { continue }
+            return Answer(text: citations.map(\.quote).joined(separator: " "), refused: false, citations: citations)
+        }
+        return nil
     }
 
     /// A list question's answer: among the best-scored sentences, the best lead-in (one ending with a colon, or

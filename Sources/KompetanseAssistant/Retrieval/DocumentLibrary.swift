@@ -8,6 +8,10 @@ public struct DocumentLibrary: Sendable {
     public let documents: [String: KnowledgeDocument]
     /// Sentences, in document and page order.
     public let sentences: [PageSpan]
+    /// The tables among the sentences.
+    let tables: [TableRegion]
+    /// For each sentence of a table (caption, header or row), its table in ``tables``.
+    let tableOf: [Int: Int]
     let index: InvertedIndex
 
     /// Builds a library over the documents readable with the given groups.
@@ -25,8 +29,30 @@ public struct DocumentLibrary: Sendable {
             }
         }
         self.sentences = sentences
+        let tables = Tables.regions(in: sentences)
+        var tableOf: [Int: Int] = [:]
+        for (number, table) in tables.enumerated() {
+            for position in (table.caption.map { [$0] } ?? []) + table.header + table.rows { tableOf[position] = number }
+        }
+        self.tables = tables
+        self.tableOf = tableOf
         var searchDocuments: [SearchDocument] = []
         for (position, sentence) in sentences.enumerated() {
+            // A table row is read with its table's caption and header: "A  28  7,4  112  Lav" means something only
+            // under "Alternativ  Investering  …  Netto nåverdi".
+            if let number = tableOf[position], tables[number].rows.contains(position) {
+                let table = tables[number]
+                let heading = ((table.caption.map { [$0] } ?? []) + table.header).map { sentences[$0].text }.joined(separator: " ")
+                let document = documents[sentence.document]
+                searchDocuments.append(
+                    SearchDocument(
+                        identifier: String(position),
+                        fields: [
+                            "text": sentence.text, "context": heading,
+                            "title": (document?.title ?? "") + " " + (document?.documentType ?? ""),
+                        ]))
+                continue
+            }
             // Neighbouring sentences on the same page give context ("Beløpet ble redusert …" after a heading).
             let before = position > 0 && sentences[position - 1].page == sentence.page && sentences[position - 1].document == sentence.document
                 ? sentences[position - 1].text : ""
@@ -119,6 +145,9 @@ public struct DocumentLibrary: Sendable {
             .filter { $0.document == sentence.document && $0.page == sentence.page && !InstructionFilter.isInstruction($0.text) }
             .map(\.text).joined(separator: " ")
     }
+
+    /// The index terms of a text.
+    func analysed(_ text: String) -> [String] { index.queryTerms(text).map(\.term) }
 
     /// Inverse document frequency of a term among sentences.
     func idf(_ term: String) -> Double { index.idf(term) }

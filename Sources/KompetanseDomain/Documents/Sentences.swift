@@ -101,7 +101,7 @@ public enum SentenceSplitter {
     }
 
     /// Whether a line has three or more spaces between words, as columns of a table laid out in text do.
-    static func hasColumnGap(_ line: ArraySlice<Character>) -> Bool {
+    public static func hasColumnGap(_ line: ArraySlice<Character>) -> Bool {
         var spaces = 0
         var seenWord = false
         for character in line {

@@ -1,0 +1,229 @@
+import KompetanseDomain
+
+/// A table on a page, as the sentence splitter leaves it: one sentence per row. Rows are lines with cells a tab
+/// apart (HTML), between "|" (Markdown), or laid out in columns with three or more spaces between them (PDF).
+struct TableRegion: Sendable, Hashable {
+    /// The sentence before the table that names it ("Tabell 2 …", or a lead-in ending with a colon), if any.
+    var caption: Int?
+    /// Header rows: the rows before the first row that holds a quantity (at most three).
+    var header: [Int]
+    /// Body rows.
+    var rows: [Int]
+}
+
+/// Reading tables: which sentences are rows, their cells, and the tables of a page.
+enum Tables {
+    /// Whether a sentence is a table row.
+    static func isRow(_ text: String) -> Bool {
+        text.contains("\t") || (text.hasPrefix("|") && text.dropFirst().contains("|")) || SentenceSplitter.hasColumnGap(Array(text)[...])
+    }
+
+    /// Whether a row is a Markdown separator ("|---|:--|").
+    static func isSeparator(_ text: String) -> Bool {
+        text.hasPrefix("|") && text.allSatisfy { "|-: ".contains($0) }
+    }
+
+    /// The cells of a row, each with the column it starts at (characters for laid-out text, the cell's index times
+    /// a thousand for tabs and pipes, so both line up with their header by position).
+    static func cells(_ text: String) -> [(text: String, column: Int)] {
+        if text.contains("\t") || text.hasPrefix("|") {
+            let separator: Character = text.contains("\t") ? "\t" : "|"
+            let parts = text.split(separator: separator, omittingEmptySubsequences: separator == "|").map {
+                $0.trimmingSpaces()
+            }
+            return parts.enumerated().filter { !$0.element.isEmpty || separator == "\t" }.map { (String($0.element), $0.offset * 1000) }
+        }
+        var cells: [(String, Int)] = []
+        var current = ""
+        var start = 0
+        var spaces = 0
+        for (offset, character) in text.enumerated() {
+            if character == " " {
+                spaces += 1
+                continue
+            }
+            if spaces >= 2, !current.isEmpty {
+                cells.append((current, start))
+                current = ""
+            } else if spaces > 0, !current.isEmpty {
+                current += String(repeating: " ", count: spaces)
+            }
+            if current.isEmpty { start = offset }
+            current.append(character)
+            spaces = 0
+        }
+        if !current.isEmpty { cells.append((current, start)) }
+        return cells
+    }
+
+    /// The number in a cell ("3,2", "1 026", "9 %", "212,6", "-3"), if it is one.
+    static func value(_ cell: String) -> Double? {
+        var text = cell.replacingSpaces().replacingOccurrences(of: ",", with: ".")
+        for suffix in ["%", "prosent", "kr"] where text.hasSuffix(suffix) { text = String(text.dropLast(suffix.count)) }
+        text = text.replacingOccurrences(of: "−", with: "-")
+        return Double(text)
+    }
+
+    /// Whether a row holds a quantity in a cell after the first (a year alone is not one).
+    static func holdsQuantity(_ text: String) -> Bool {
+        cells(text).dropFirst().contains { cell in
+            guard let number = value(cell.text) else { return false }
+            return !(cell.text.count == 4 && (1900...2100).contains(Int(number)))
+        }
+    }
+
+    /// The tables among a library's sentences: runs of rows on one page, allowing a short wrapped line between
+    /// two rows (a label that did not fit its cell).
+    static func regions(in sentences: [PageSpan]) -> [TableRegion] {
+        var regions: [TableRegion] = []
+        var index = 0
+        while index < sentences.count {
+            guard isRow(sentences[index].text) else {
+                index += 1
+                continue
+            }
+            var rows: [Int] = []
+            var position = index
+            while position < sentences.count, sentences[position].document == sentences[index].document,
+                sentences[position].page == sentences[index].page
+            {
+                let text = sentences[position].text
+                if isRow(text) {
+                    if !isSeparator(text) { rows.append(position) }
+                } else if text.count < 40, position + 1 < sentences.count, isRow(sentences[position + 1].text),
+                    sentences[position + 1].page == sentences[index].page
+                {
+                    // A wrapped cell between two rows belongs to the table, not to its rows.
+                } else {
+                    break
+                }
+                position += 1
+            }
+            if rows.count >= 2 {
+                let header = Array(rows.prefix { !holdsQuantity(sentences[$0].text) }.prefix(3))
+                let before = index - 1
+                let caption =
+                    before >= 0 && sentences[before].page == sentences[index].page && sentences[before].document == sentences[index].document
+                    && (sentences[before].text.hasPrefix("Tabell") || sentences[before].text.hasPrefix("Table")
+                        || sentences[before].text.hasSuffix(":"))
+                    ? before : nil
+                let body = Array(rows.dropFirst(header.count))
+                if !body.isEmpty { regions.append(TableRegion(caption: caption, header: header, rows: body)) }
+            }
+            index = max(position, index + 1)
+        }
+        return regions
+    }
+}
+
+extension StringProtocol {
+    func trimmingSpaces() -> SubSequence {
+        var text = self[...]
+        while let first = text.first, first == " " || first == "\t" { text = text.dropFirst() }
+        while let last = text.last, last == " " || last == "\t" { text = text.dropLast() }
+        return text
+    }
+
+    func replacingSpaces() -> String { String(filter { $0 != " " && $0 != "\u{00A0}" && $0 != "\u{202F}" }) }
+}
+
+/// Answers from a table: a row is cited with its header (and caption), and "which … highest/lowest" is read down
+/// the column the question names.
+enum TableAnswer {
+    /// Row labels that sum or average the others, never the highest or lowest row.
+    static let totals = ["sum", "samlet", "samla", "totalt", "total", "i alt", "gjennomsnitt", "snitt", "alle", "average"]
+
+    /// The sentences to cite for a row: the table's caption and header rows, then the row.
+    static func citing(_ row: Int, of table: TableRegion) -> [Int] {
+        (table.caption.map { [$0] } ?? []) + table.header + [row]
+    }
+
+    /// The column the question names: the header cell sharing most of the question's words (as index terms);
+    /// `nil` when no header cell shares any.
+    static func column(of table: TableRegion, questionTerms: Set<String>, library: DocumentLibrary) -> Int? {
+        var best: (column: Int, shared: Int)?
+        for header in table.header {
+            for cell in Tables.cells(library.sentences[header].text).dropFirst() {
+                let shared = Set(library.analysed(cell.text)).intersection(questionTerms).count
+                if shared > 0, shared > (best?.shared ?? 0) { best = (cell.column, shared) }
+            }
+        }
+        return best?.column
+    }
+
+    /// The row with the lowest (or highest) number in the named column (or, when none is named, in the first
+    /// column where every row has a number). Rows that sum or average the others are left out.
+    static func extremeRow(of table: TableRegion, lowest: Bool, questionTerms: Set<String>, library: DocumentLibrary) -> Int? {
+        let rows = table.rows.filter { row in
+            let label = (Tables.cells(library.sentences[row].text).first?.text ?? "").lowercased()
+            return !totals.contains { label.hasPrefix($0) }
+        }
+        let cellsByRow = rows.map { Tables.cells(library.sentences[$0].text) }
+        func value(in cells: [(text: String, column: Int)], at column: Int) -> Double? {
+            // The cell whose start lies nearest the column's (laid-out text), or at the same index (tabs, pipes).
+            let nearest = cells.dropFirst().min { abs($0.column - column) < abs($1.column - column) }
+            guard let nearest, abs(nearest.column - column) <= max(12, column / 4) else { return nil }
+            return Tables.value(nearest.text)
+        }
+        var column = self.column(of: table, questionTerms: questionTerms, library: library)
+        if column == nil, let first = cellsByRow.first {
+            column = first.dropFirst().map(\.column).first { candidate in cellsByRow.allSatisfy { value(in: $0, at: candidate) != nil } }
+        }
+        guard let column else { return nil }
+        let values = zip(rows, cellsByRow).compactMap { row, cells in value(in: cells, at: column).map { (row, $0) } }
+        guard values.count >= 2 else { return nil }
+        return (lowest ? values.min { $0.1 < $1.1 } : values.max { $0.1 < $1.1 })?.0
+    }
+}
+
+extension TableAnswer {
+    /// "alternativ A", "post 45", "modul 4", "styringsparameter 2.1": an identifier the question gives after a
+    /// word, as a table's first column names its rows ("A Videreutvikling …", "1560.45 Større …", "45 Større …").
+    static func identifiers(in question: String) -> [String] {
+        let words = question.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "?" || $0 == "(" || $0 == ")" }).map(String.init)
+        return words.indices.dropFirst().compactMap { index in
+            let word = words[index]
+            let previous = words[index - 1]
+            guard previous.count >= 3, previous.first?.isLetter == true, previous.first?.isLowercase == true else { return nil }
+            if word.count == 1, word.first?.isUppercase == true { return word }
+            if word.count <= 4, word.allSatisfy({ $0.isNumber || $0 == "." }), word.first?.isNumber == true, !word.hasSuffix(".") {
+                return word
+            }
+            return nil
+        }
+    }
+
+    /// The one row whose label is one of the identifiers: its first cell is the identifier, begins with it and a
+    /// space, or ends with "." and it ("1560.45").
+    static func row(named identifiers: [String], in table: TableRegion, library: DocumentLibrary) -> Int? {
+        guard !identifiers.isEmpty else { return nil }
+        let matches = table.rows.filter { row in
+            let text = library.sentences[row].text
+            let first = Tables.cells(text).first?.text ?? ""
+            let label = first.split(separator: " ").first.map(String.init) ?? first
+            return identifiers.contains { identifier in
+                label == identifier || label.hasSuffix("." + identifier) || first == identifier
+            }
+        }
+        return matches.count == 1 ? matches[0] : nil
+    }
+
+    /// The tables a question may be about: those with a sentence among the best-scored ones, and those right
+    /// after a best-scored sentence that points to a table ("Tabell 1 viser …"), in rank order.
+    static func candidates(_ ranked: [Int], library: DocumentLibrary) -> [Int] {
+        var tables: [Int] = []
+        for position in ranked.prefix(15) {
+            if let table = library.tableOf[position], !tables.contains(table) { tables.append(table) }
+            let lowered = library.sentences[position].text.lowercased()
+            guard lowered.contains("tabell") || lowered.contains("table") || lowered.hasSuffix(":") else { continue }
+            for next in (position + 1)..<min(library.sentences.count, position + 5) {
+                guard library.sentences[next].page == library.sentences[position].page else { break }
+                if let table = library.tableOf[next] {
+                    if !tables.contains(table) { tables.append(table) }
+                    break
+                }
+            }
+        }
+        return tables
+    }
+}

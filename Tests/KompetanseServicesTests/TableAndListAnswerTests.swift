@@ -1,0 +1,67 @@
+import Foundation
+import KompetanseDomain
+import KompetanseServices
+import Testing
+
+/// Lists and tables in documents written for these tests: the answer is the list or the row, with what gives it
+/// meaning (the lead-in, the header), never the lead-in or the first item alone.
+@Suite struct TableAndListAnswerTests {
+    @Test func aListQuestionGetsTheLeadInAndEveryItem() async throws {
+        let text = """
+            Rapporten ser på opplæringen i etaten.
+            Utvalget gir fire råd til etaten:
+            1. Lag en felles plan for opplæring av nye ledere.
+            2. Mål effekten av kursene hvert år,
+               og rapporter resultatene til ledergruppen.
+            3. Del kursene med andre etater.
+            4. Sett av tid til opplæring i arbeidsplanen.
+            Rådene skal følges opp i 2026.
+            """
+        try await withTexts([("raad.txt", text)]) { services in
+            let answer = try await services.documents.ask("Hvilke fire råd gir utvalget til etaten?", as: .anonymous)
+            #expect(!answer.refused)
+            for item in ["felles plan", "Mål effekten", "rapporter resultatene", "Del kursene", "Sett av tid"] {
+                #expect(answer.text.contains(item), "missing «\(item)»: \(answer.text)")
+            }
+            #expect(!answer.text.contains("følges opp i 2026"), "the paragraph after the list is not an item")
+        }
+    }
+
+    @Test func unmarkedItemsOnePerLineAndLabelledItemsAreLists() async throws {
+        let unmarked = "Styret anbefaler at nettverket prioriterer:\nfelles opplæring i arkivering;\nen felles portal for søknader;\nbedre deling av data.\nStyret møtes igjen i mars."
+        let labelled = """
+            Departementet fastsetter tre hovedmål for etaten.
+            Hovedmål 1: Tjenestene er digitale.
+            Styringsparameter 1.1: Andel digitale søknader.
+            Hovedmål 2: Data deles på tvers.
+            Hovedmål 3: Ledere har digital kompetanse.
+            """
+        try await withTexts([("styret.txt", unmarked), ("mal.txt", labelled)]) { services in
+            let board = try await services.documents.ask("Hva anbefaler styret at nettverket prioriterer?", as: .anonymous)
+            #expect(board.text.contains("arkivering") && board.text.contains("portal") && board.text.contains("deling av data"), "\(board.text)")
+            let goals = try await services.documents.ask("Hvilke tre hovedmål har departementet fastsatt for etaten?", as: .anonymous)
+            #expect(goals.text.contains("digitale.") && goals.text.contains("deles på tvers") && goals.text.contains("digital kompetanse"), "\(goals.text)")
+        }
+    }
+
+    @Test func aTableRowIsReadWithItsHeaderAndColumn() async throws {
+        let text = """
+            Tabell 2 Vurdering av modulene
+            Modul                          Fullført     Snittskår (1–5)     Andel svært nyttig
+            1 Grunnkurs i innkjøp          3 910        4,3                 52 %
+            2 Markedsdialog                3 640        4,1                 47 %
+            3 Kontraktsoppfølging          3 150        3,2                 24 %
+            Samlet                         10 700       3,9                 41 %
+            Modul 1 er mest brukt.
+            """
+        try await withTexts([("moduler.txt", text)]) { services in
+            let lowest = try await services.documents.ask("Hvilken modul fikk lavest snittskår, og hva var skåren?", as: .anonymous)
+            #expect(lowest.text.contains("Kontraktsoppfølging") && lowest.text.contains("3,2"), "\(lowest.text)")
+            #expect(lowest.text.contains("Snittskår"), "the header says what the number is")
+            let highest = try await services.documents.ask("Hvilken modul hadde høyest andel svært nyttig?", as: .anonymous)
+            #expect(highest.text.contains("Grunnkurs i innkjøp"), "the named column, not the first one: \(highest.text)")
+            let named = try await services.documents.ask("Hvor mange fullførte modul 2?", as: .anonymous)
+            #expect(named.text.contains("Markedsdialog") && named.text.contains("3 640"), "\(named.text)")
+        }
+    }
+}
