@@ -32,6 +32,8 @@ public struct Assistant: Sendable {
         public static let supportedCandidates = 10
         /// See ``supportedCandidates``.
         public static let supportedCandidateShare = 0.4
+        /// Weight of the Norwegian words an English question is read as.
+        public static let translationWeight = 0.9
         /// How many lines after a lead-in ending with a colon are read as its list.
         public static let listLines = 12
     }
@@ -92,7 +94,9 @@ public struct Assistant: Sendable {
     func answerPart(_ question: String, library: DocumentLibrary, within: Set<String>?, context: String? = nil) -> Answer {
         let documents = Array(library.documents.values)
         let types = Array(Set(documents.map(\.documentType))).sorted()
-        let understanding = QuestionUnderstanding.read(question, knownTypes: types)
+        // An English question is also read through its Norwegian words; a Norwegian one has none.
+        let norwegian = EnglishQuestion.norwegianWords(question)
+        let understanding = QuestionUnderstanding.read(norwegian.isEmpty ? question : question + " " + norwegian, knownTypes: types)
         var candidates = documents
         if !understanding.years.isEmpty {
             // A document counts for a year it is about, or one its title spans ("Strategi 2025–2030").
@@ -116,7 +120,12 @@ public struct Assistant: Sendable {
             term.weight = min(term.weight, Configuration.contextWeight)
             return term
         }
-        let terms = (library.queryTerms(question) + Self.questionSynonyms(question, library: library) + contextTerms).map {
+        let translated = norwegian.isEmpty ? [] : library.queryTerms(norwegian).map { term -> QueryTerm in
+            var term = term
+            term.weight *= Configuration.translationWeight
+            return term
+        }
+        let terms = (library.queryTerms(question) + translated + Self.questionSynonyms(question, library: library) + contextTerms).map {
             term -> QueryTerm in
             var term = term
             if term.origin.count == 4, Int(term.origin) != nil { term.weight *= 0.5 }

@@ -161,7 +161,8 @@ public struct QuestionUnderstanding: Sendable, Hashable {
         } else if [
             " hvor mye ", " hvor mange ", " kor mykje ", " kor mange ", " hvor stor ", " kor stor ", " målverdi", " how many ",
             " how much ", " andel ", " prosent ", " beløp", " hvor høy ", " skår", " hvor lang ", " hvor lenge ",
-            " kor lang ", " kor lenge ", " how long ", " hvor gammel ", " kor gammal ", " hvor stor del ",
+            " kor lang ", " kor lenge ", " how long ", " hvor gammel ", " kor gammal ", " hvor stor del ", " what share ",
+            " how large ", " what percentage ", " what proportion ", " what is the total ", " antall ",
         ]
             .contains(where: text.contains)
         {
