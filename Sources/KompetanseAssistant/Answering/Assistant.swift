@@ -32,6 +32,10 @@ public struct Assistant: Sendable {
         public static let supportedCandidates = 10
         /// See ``supportedCandidates``.
         public static let supportedCandidateShare = 0.4
+        /// Score factor for a sentence that states a target when the question asks what happened, and for one that
+        /// states a target when the question asks for the target.
+        public static let targetForResultPenalty = 0.55
+        public static let targetBonus = 1.2
         /// Weight of the Norwegian words an English question is read as.
         public static let translationWeight = 0.9
         /// How many lines after a lead-in ending with a colon are read as its list.
@@ -81,12 +85,27 @@ public struct Assistant: Sendable {
         for marker in [", og ", " og "] {
             guard let range = question.range(of: marker, options: .backwards) else { continue }
             let rest = question[range.upperBound...]
-            guard let next = rest.split(separator: " ").first, interrogatives.contains(next.lowercased()) else { continue }
+            guard let next = rest.split(separator: " ").first else { continue }
+            // "…, og hvor mye …?" asks again; so does "…, og nådde etaten målet?", a yes/no question led by its verb.
+            let asksAgain = interrogatives.contains(next.lowercased())
+                || (marker == ", og " && question.hasSuffix("?") && Self.isLeadingVerb(String(next)) && rest.split(separator: " ").count >= 2)
+            guard asksAgain else { continue }
             let head = String(question[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
             guard head.split(separator: " ").count >= 4 else { continue }
             return [head + "?", String(rest)]
         }
         return [question]
+    }
+
+    /// Finite verbs that lead a yes/no question ("nådde", "ble", "fikk", "har", "var"): a lower-case word in the
+    /// past tense (-te, -de, -dde, -et) or one of the common auxiliaries.
+    static func isLeadingVerb(_ word: String) -> Bool {
+        let auxiliaries: Set<String> = [
+            "er", "var", "ble", "blei", "vart", "har", "hadde", "fikk", "fekk", "kom", "skal", "skulle", "kan", "kunne", "vil",
+            "ville", "må", "did", "was", "were", "has", "have", "is", "are",
+        ]
+        guard word.first?.isLowercase == true else { return false }
+        return auxiliaries.contains(word) || ["te", "de", "dde", "et"].contains { word.count > 4 && word.hasSuffix($0) }
     }
 
     /// Answers one question; `within` and `context` are set for the later part of a two-part question: its
@@ -140,6 +159,7 @@ public struct Assistant: Sendable {
         guard let best = hits.first?.score, best > 0 else { return refusal(library: library, terms: terms, reason: "ingen setning inneholder ordene i spørsmålet") }
         let years = candidates.map(\.year)
         let (minimumYear, maximumYear) = (years.min() ?? 0, years.max() ?? 0)
+        let asked = TargetOrResult.asks(question)
         let ranked = hits.map { hit -> (sentence: PageSpan, position: Int, score: Double, hasKind: Bool) in
             let hasKind = Self.contains(understanding.answerKind, in: hit.sentence.text, excluding: questionWords)
             var score = hit.score / best
@@ -147,6 +167,11 @@ public struct Assistant: Sendable {
             if !questionNegated, Self.isNegated(hit.sentence.text) { score *= Configuration.negationPenalty }
             if understanding.answerKind != .statement {
                 score *= hasKind ? Configuration.answerKindBonus : Configuration.answerKindPenalty
+            }
+            if let asked, Self.isTableRow(hit.position, library: library) == false {
+                let target = TargetOrResult.statesTarget(hit.sentence.text)
+                if asked == .result, target { score *= Configuration.targetForResultPenalty }
+                if asked == .target, target { score *= Configuration.targetBonus }
             }
             if !understanding.mentionedTypes.isEmpty, let type = library.documents[hit.sentence.document]?.documentType,
                 understanding.mentionedTypes.contains(type)
@@ -285,6 +310,11 @@ public struct Assistant: Sendable {
         }
         return traced(
             Answer(text: citations.map(\.quote).joined(separator: " "), refused: false, citations: citations, related: related), trace)
+    }
+
+    /// Whether a sentence is a body row of a table.
+    static func isTableRow(_ position: Int, library: DocumentLibrary) -> Bool {
+        library.tableOf[position].map { library.tables[$0].rows.contains(position) } ?? false
     }
 
     /// A table's answer: for "which … highest/lowest", the row with the extreme value in the column the question

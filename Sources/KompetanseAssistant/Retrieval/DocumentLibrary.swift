@@ -82,6 +82,10 @@ public struct DocumentLibrary: Sendable {
     func queryTerms(_ text: String) -> [QueryTerm] {
         index.queryTerms(text).map { term in
             var term = term
+            // "DOAIs", "SKTs": a genitive -s on a name the documents write without it.
+            if !index.contains(term: term.term), term.term.hasSuffix("s"), index.contains(term: String(term.term.dropLast())) {
+                term.term = String(term.term.dropLast())
+            }
             if RequestWords.contains(term.origin) { term.weight *= 0.3 }
             if QuestionFrame.contains(term.origin) { term.weight *= QuestionFrame.weight }
             return term

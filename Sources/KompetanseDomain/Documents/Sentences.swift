@@ -81,7 +81,8 @@ public enum SentenceSplitter {
 
     /// Whether the line break at `index` only wraps a sentence, as PDF text is wrapped at the margin: the line so
     /// far ends without a sentence or lead-in mark (. ! ? :), is not a table row (no run of three spaces between
-    /// words), and the next line goes on with a small letter and is not a list item.
+    /// words), and the next line goes on with a small letter, or with a number and small words ("212
+    /// virksomheter"), and is not a list item.
     static func continues(_ characters: [Character], after index: Int, lineStart: Int) -> Bool {
         var last = index - 1
         while last >= lineStart, characters[last] == " " || characters[last] == "\t" { last -= 1 }
@@ -94,7 +95,17 @@ public enum SentenceSplitter {
         while next < characters.count, characters[next] == " " || characters[next] == "\t" { next += 1 }
         guard next < characters.count else { return false }
         let upcoming = characters[next]
-        guard upcoming.isLowercase else { return false }
+        // "brukte\n212 virksomheter": a number that goes on into small words continues too, but not a list number
+        // ("2. Mål …", "3) …").
+        var numberEnd = next
+        while numberEnd < characters.count, characters[numberEnd].isNumber || characters[numberEnd] == " " && numberEnd + 1 < characters.count
+            && characters[numberEnd + 1].isNumber
+        {
+            numberEnd += 1
+        }
+        let continuesWithNumber =
+            upcoming.isNumber && numberEnd + 1 < characters.count && characters[numberEnd] == " " && characters[numberEnd + 1].isLowercase
+        guard upcoming.isLowercase || continuesWithNumber else { return false }
         var lineEnd = next
         while lineEnd < characters.count, characters[lineEnd] != "\n" { lineEnd += 1 }
         return !hasColumnGap(characters[next..<lineEnd])

@@ -1,0 +1,46 @@
+import KompetanseSearch
+
+/// Allocation letters set targets ("Målverdi for 2024: 250 virksomheter"); annual reports give results ("212
+/// virksomheter brukte verktøyet, mot et mål på 250"). A question for what happened is not answered with the
+/// target, and a question for the target not with the result.
+enum TargetOrResult {
+    /// What a question asks for.
+    enum Asked: Equatable {
+        case target, result
+    }
+
+    /// Words that name a target, a plan or a budget.
+    static let targetWords: Set<String> = [
+        "mål", "målet", "målverdi", "målverdien", "målverdiar", "resultatkrav", "resultatkravet", "budsjett", "budsjettert",
+        "budsjetterte", "planlagt", "ambisjon", "ambisjonen", "ambisjonane", "target", "targets", "budgeted", "goal",
+    ]
+
+    /// Words that ask for what actually happened.
+    static let resultWords: Set<String> = ["faktisk", "faktiske", "egentlig", "actually", "actual", "oppnådd", "oppnådde"]
+
+    /// Whether a question asks for a target, for a result (a past tense verb, "faktisk", "ved utgangen av"), or
+    /// neither.
+    static func asks(_ question: String) -> Asked? {
+        let words = Tokenizer.words(question)
+        if words.contains(where: resultWords.contains) { return .result }
+        if words.contains(where: targetWords.contains) { return .target }
+        let lowered = " " + words.joined(separator: " ") + " "
+        if lowered.contains(" ved utgangen av ") || lowered.contains(" ved slutten av ") { return .result }
+        let pastTense = words.dropFirst().contains { word in
+            [
+                "brukte", "fullførte", "fekk", "fikk", "deltok", "kom", "svarte", "nådde", "var", "ble", "vart", "hadde",
+                "spent", "completed", "used", "was", "were",
+            ].contains(word)
+        }
+        return pastTense ? .result : nil
+    }
+
+    /// Whether a sentence states a target (and no result beside it).
+    static func statesTarget(_ text: String) -> Bool {
+        let words = Tokenizer.words(text)
+        let target = words.contains { $0.hasPrefix("målverdi") || $0 == "resultatkrav" || $0 == "ambisjon" || $0 == "budsjettert" }
+            || words.contains("mål") && words.contains("skal")
+        let result = words.contains { ["resultat", "resultatet", "oppnådd", "regnskap", "brukte", "faktisk"].contains($0) }
+        return target && !result
+    }
+}
