@@ -33,4 +33,16 @@ echo "spørsmål, anonym:"
 python3 "$EVAL/score_ask.py" --docs "$EVAL/docs" "$WORK/answers.jsonl" | sed 's/^/  /'
 echo "spørsmål, som ledergruppe:"
 python3 "$EVAL/score_ask.py" --docs "$EVAL/docs" --group ledergruppe "$WORK/answers_ledergruppe.jsonl" | sed 's/^/  /'
+# The larger dev sets of questions (../shared/eval/ask2/a and b): PDFs with tables, HTML, Markdown, nb/nn/en.
+for SET in "$EVAL"/ask2/*/; do
+    [ -f "$SET/qa.jsonl" ] || continue
+    NAME=$(basename "$SET")
+    "$BIN" import documents "$SET/docs" --data "$WORK/ask2-$NAME" >/dev/null
+    "$BIN" ask --questions "$SET/qa.jsonl" --json --data "$WORK/ask2-$NAME" > "$WORK/ask2-$NAME.jsonl"
+    "$BIN" ask --questions "$SET/qa.jsonl" --json --group ledergruppe --data "$WORK/ask2-$NAME" > "$WORK/ask2-$NAME-ledergruppe.jsonl"
+    echo "spørsmål ask2/$NAME, anonym:"
+    python3 "$EVAL/score_ask.py" --qa "$SET/qa.jsonl" --docs "$SET/docs" "$WORK/ask2-$NAME.jsonl" | sed 's/^/  /'
+    echo "spørsmål ask2/$NAME, som ledergruppe:"
+    python3 "$EVAL/score_ask.py" --qa "$SET/qa.jsonl" --docs "$SET/docs" --group ledergruppe "$WORK/ask2-$NAME-ledergruppe.jsonl" | sed 's/^/  /'
+done
 if [ -n "${KB_EVAL_KEEP:-}" ]; then cp "$WORK"/*.jsonl "$KB_EVAL_KEEP"/; fi

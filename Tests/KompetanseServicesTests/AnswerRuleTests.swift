@@ -122,3 +122,40 @@ func withTexts(
         }
     }
 }
+
+/// Rules for questions in other words than the documents': English, target against result, genitive names, a
+/// yes/no second part. Each on documents written for the test.
+@Suite struct QuestionReadingTests {
+    @Test func anEnglishQuestionIsReadThroughItsNorwegianWords() async throws {
+        let text = "Kommunen brukte 26,1 millioner kroner på IKT-drift i 2025. Sykefraværet var 7,4 prosent."
+        try await withTexts([("drift.txt", text)]) { services in
+            let answer = try await services.documents.ask("What was the sick leave in 2025?", as: .anonymous)
+            #expect(!answer.refused && answer.text.contains("7,4 prosent"), "\(answer.text) \(answer.reason ?? "")")
+        }
+    }
+
+    @Test func aQuestionForWhatHappenedIsNotAnsweredWithTheTarget() async throws {
+        let text = """
+            Styringsparameter 1: Antall virksomheter som bruker portalen. Målverdi for 2025: 250 virksomheter.
+            Ved utgangen av 2025 brukte
+            212 virksomheter portalen, mot et mål på 250.
+            """
+        try await withTexts([("portal.txt", text)]) { services in
+            let result = try await services.documents.ask("Hvor mange virksomheter brukte portalen ved utgangen av 2025?", as: .anonymous)
+            #expect(result.text.contains("212 virksomheter"), "\(result.text)")
+            let target = try await services.documents.ask("Hva var målverdien for antall virksomheter som bruker portalen i 2025?", as: .anonymous)
+            #expect(target.text.contains("Målverdi for 2025: 250"), "\(target.text)")
+        }
+    }
+
+    @Test func aNameWithAGenitiveSAndAYesNoSecondPart() async throws {
+        let text = """
+            SKT fikk 1 690 deltakere gjennom Innkjøpsskolen i 2025.
+            Målet for 2025 var 1 800 deltakere, og det ble ikke nådd.
+            """
+        try await withTexts([("skt.txt", text)]) { services in
+            let answer = try await services.documents.ask("Hvor mange deltakere fikk SKTs Innkjøpsskole i 2025, og nådde SKT målet?", as: .anonymous)
+            #expect(answer.text.contains("1 690") && answer.text.contains("1 800"), "\(answer.text)")
+        }
+    }
+}

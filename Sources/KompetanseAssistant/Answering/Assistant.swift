@@ -65,8 +65,11 @@ public struct Assistant: Sendable {
                 answer.citations += Self.reasons(after: answer.citations, library: library)
                 continue
             }
+            // The later part asks something else: what already answered the first part is not its answer.
             let more = answerPart(
-                part, library: library, within: Set(first.citations.map(\.document)), context: parts[0])
+                part, library: library, within: Set(first.citations.map(\.document)), context: parts[0],
+                excluding: Set(answer.citations.map { "\($0.document)|\($0.page)|\($0.quote)" }))
+            answer.trace += ["del: " + part] + more.trace + (more.reason.map { ["avslag for delen: " + $0] } ?? [])
             guard !more.refused else { continue }
             for citation in more.citations where !answer.citations.contains(citation) { answer.citations.append(citation) }
         }
@@ -110,7 +113,9 @@ public struct Assistant: Sendable {
 
     /// Answers one question; `within` and `context` are set for the later part of a two-part question: its
     /// documents are the ones that answered the first part, whose words keep it on topic ("når skal den …").
-    func answerPart(_ question: String, library: DocumentLibrary, within: Set<String>?, context: String? = nil) -> Answer {
+    func answerPart(
+        _ question: String, library: DocumentLibrary, within: Set<String>?, context: String? = nil, excluding: Set<String> = []
+    ) -> Answer {
         let documents = Array(library.documents.values)
         let types = Array(Set(documents.map(\.documentType))).sorted()
         // An English question is also read through its Norwegian words; a Norwegian one has none.
@@ -156,6 +161,7 @@ public struct Assistant: Sendable {
         let questionNegated = Self.isNegated(question)
         let hits = library.search(terms, limit: Configuration.sentencesConsidered, allowedDocuments: allowed)
             .filter { !InstructionFilter.isInstruction($0.sentence.text) }
+            .filter { excluding.isEmpty || !excluding.contains("\($0.sentence.document)|\($0.sentence.page)|\($0.sentence.text)") }
         guard let best = hits.first?.score, best > 0 else { return refusal(library: library, terms: terms, reason: "ingen setning inneholder ordene i spørsmålet") }
         let years = candidates.map(\.year)
         let (minimumYear, maximumYear) = (years.min() ?? 0, years.max() ?? 0)

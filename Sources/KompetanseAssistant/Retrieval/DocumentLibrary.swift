@@ -103,10 +103,9 @@ public struct DocumentLibrary: Sendable {
         }
     }
 
-    /// The share of the question's words (weighted by rarity) that a sentence, its neighbours on the page and its
-    /// document's title contain together.
-    func coverage(of position: Int, terms: [QueryTerm]) -> Double {
-        // The sentence and its neighbours on the same page: "dette" in a sentence refers to the one before.
+    /// The terms of `terms` that a sentence, its neighbours on the same page ("dette" in a sentence refers to the
+    /// one before), its table header and its document's title contain.
+    func matchedTerms(near position: Int, terms: [QueryTerm]) -> Set<String> {
         let sentence = sentences[position]
         var matched: Set<String> = []
         for index in max(0, position - 1)...min(sentences.count - 1, position + 1) {
@@ -114,6 +113,13 @@ public struct DocumentLibrary: Sendable {
             let explanation = self.index.explain(String(index), query: terms)
             matched.formUnion(explanation.children.compactMap(\.term))
         }
+        return matched
+    }
+
+    /// The share of the question's words (weighted by rarity) that a sentence, its neighbours on the page and its
+    /// document's title contain together.
+    func coverage(of position: Int, terms: [QueryTerm]) -> Double {
+        let matched = matchedTerms(near: position, terms: terms)
         var total = 0.0
         var found = 0.0
         var seen: Set<String> = []

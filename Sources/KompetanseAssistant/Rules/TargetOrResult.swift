@@ -35,11 +35,16 @@ enum TargetOrResult {
         return pastTense ? .result : nil
     }
 
+    /// Words a sentence states a target with ("mål" alone is too common: "mål og strategi").
+    static let statedTargets: Set<String> = [
+        "målet", "målene", "måla", "målverdi", "målverdien", "målverdiar", "målsetting", "målsettingen", "målsettinga",
+        "resultatkrav", "resultatkravet", "ambisjon", "ambisjonen", "budsjettert", "budsjetterte", "target", "targets",
+    ]
+
     /// Whether a sentence states a target (and no result beside it).
     static func statesTarget(_ text: String) -> Bool {
         let words = Tokenizer.words(text)
-        let target = words.contains { $0.hasPrefix("målverdi") || $0 == "resultatkrav" || $0 == "ambisjon" || $0 == "budsjettert" }
-            || words.contains("mål") && words.contains("skal")
+        let target = words.contains(where: statedTargets.contains) || words.contains("mål") && words.contains("skal")
         let result = words.contains { ["resultat", "resultatet", "oppnådd", "regnskap", "brukte", "faktisk"].contains($0) }
         return target && !result
     }
