@@ -158,4 +158,13 @@ func withTexts(
             #expect(answer.text.contains("1 690") && answer.text.contains("1 800"), "\(answer.text)")
         }
     }
+
+    @Test func aWhyQuestionGetsTheGroundsThatFollowADecision() async throws {
+        let text = "Utredningen anbefaler ikke alternativ C nå. Alternativet forutsetter et rettslig grunnlag som ikke finnes i dag. Alternativ B er rimeligst å drifte."
+        try await withTexts([("c.txt", text)]) { services in
+            let answer = try await services.documents.ask("Hvorfor anbefaler ikke utredningen alternativ C?", as: .anonymous)
+            #expect(answer.text.contains("rettslig grunnlag"), "\(answer.text)")
+            #expect(!answer.text.contains("rimeligst"), "only the sentence that gives the grounds")
+        }
+    }
 }

@@ -263,13 +263,24 @@ public struct Assistant: Sendable {
         // "… og hva var grunnen?": the reason usually follows the fact in the next sentence or two.
         if Self.asksForReason(question), !chosen.contains(where: { Self.statesReason($0.sentence.text) }) {
             let last = chosen.map(\.position).max() ?? top.position
+            var found = false
             for offset in 1...2 where last + offset < library.sentences.count {
                 let next = library.sentences[last + offset]
                 guard next.document == top.sentence.document, next.page == top.sentence.page else { break }
                 if Self.statesReason(next.text) {
                     chosen.append((next, last + offset, top.score, true))
+                    found = true
                     break
                 }
+            }
+            // Without a "fordi", the sentence right after a decision usually gives its grounds ("Vi anbefaler ikke C.
+            // Alternativet forutsetter et rettslig grunnlag …"), unless it begins something new.
+            let next = last + 1
+            if !found, next < library.sentences.count, library.sentences[next].document == top.sentence.document,
+                library.sentences[next].page == top.sentence.page, !Self.isHeading(library.sentences[next].text),
+                !library.sentences[next].text.hasSuffix(":"), library.tableOf[next] == nil
+            {
+                chosen.append((library.sentences[next], next, top.score, true))
             }
         }
         let topTerms = matchedTerms(top.position, library: library, terms: terms)
