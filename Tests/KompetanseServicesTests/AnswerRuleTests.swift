@@ -167,4 +167,12 @@ func withTexts(
             #expect(!answer.text.contains("rimeligst"), "only the sentence that gives the grounds")
         }
     }
+
+    @Test func aNameInTheNextSectionsTitleIsNoAnswer() async throws {
+        let text = "Kontrakten ble signert i desember, og overgangen til ny leverandør skjer i mars.\nOppfølging av evalueringen av Kursløypa\nEvalueringen ble fulgt opp i august."
+        try await withTexts([("kontrakt.txt", text)]) { services in
+            let answer = try await services.documents.ask("Hvilken leverandør fikk kontrakten?", as: .anonymous)
+            #expect(answer.refused, "the supplier is not named; «Kursløypa» titles another section: \(answer.text)")
+        }
+    }
 }

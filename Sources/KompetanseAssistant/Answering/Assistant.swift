@@ -238,6 +238,8 @@ public struct Assistant: Sendable {
             for offset in 1...2 where top.position + offset < library.sentences.count {
                 let next = library.sentences[top.position + offset]
                 guard next.document == top.sentence.document, next.page == top.sentence.page else { break }
+                // A title begins the next section: what it names is not the answer to this one.
+                if Self.isTitle(next.text), understanding.answerKind == .name { break }
                 if Self.contains(understanding.answerKind, in: next.text, excluding: questionWords) {
                     chosen.append((next, top.position + offset, top.score, true))
                     break
@@ -465,6 +467,12 @@ public struct Assistant: Sendable {
     static func isHeading(_ text: String) -> Bool {
         let letters = text.filter(\.isLetter)
         return letters.count >= 6 && letters.allSatisfy(\.isUppercase)
+    }
+
+    /// A title line: a few words with no sentence or lead-in mark at its end ("Oppfølging av evalueringen").
+    static func isTitle(_ text: String) -> Bool {
+        guard let last = text.last, !".!?:;,".contains(last) else { return false }
+        return text.split(separator: " ").count <= 10 && !text.contains("\t")
     }
 
     enum Extreme { case lowest, highest }
