@@ -132,8 +132,14 @@ public struct Assistant: Sendable {
             let typed = candidates.filter { understanding.documentTypes.contains($0.documentType) }
             if !typed.isEmpty { candidates = typed }
         }
-        // "Hva sier Statistisk sentralbyrå om …": only that publisher's documents count, when it has any.
-        let publishers = QuestionUnderstanding.publishers(in: question, known: Array(Set(documents.map(\.publisher))).sorted())
+        // "Hva sier Statistisk sentralbyrå om …": only that publisher's documents count, when it has any. A
+        // publisher named as what the question is about ("bevilgningen til Demoetaten") limits nothing: the letter
+        // that grants it comes from the ministry.
+        let named = QuestionUnderstanding.publishers(in: question, known: Array(Set(documents.map(\.publisher))).sorted())
+        let publishers = named.filter { QuestionUnderstanding.namesAsSource($0, in: question) }
+        // The organisations the question is about: an answer must be about them too (Havøy's sick leave is not
+        // Solberg's), by its document's publisher or title, or by naming them on the page near it.
+        let subjects = named.filter { !publishers.contains($0) }
         if !publishers.isEmpty {
             let published = candidates.filter { publishers.contains($0.publisher) }
             if !published.isEmpty { candidates = published }
@@ -159,9 +165,15 @@ public struct Assistant: Sendable {
         let allowed = Set(candidates.map(\.identifier))
         let questionWords = Set(Tokenizer.words(question).compactMap { Analyzer().term(for: $0) })
         let questionNegated = Self.isNegated(question)
-        let hits = library.search(terms, limit: Configuration.sentencesConsidered, allowedDocuments: allowed)
+        var hits = library.search(terms, limit: Configuration.sentencesConsidered, allowedDocuments: allowed)
             .filter { !InstructionFilter.isInstruction($0.sentence.text) }
             .filter { excluding.isEmpty || !excluding.contains("\($0.sentence.document)|\($0.sentence.page)|\($0.sentence.text)") }
+        if !subjects.isEmpty {
+            hits = hits.filter { Self.isAbout(subjects, at: $0.position, library: library) }
+            guard !hits.isEmpty else {
+                return refusal(library: library, terms: terms, reason: "ingen setning handler om \(subjects.joined(separator: ", "))")
+            }
+        }
         guard let best = hits.first?.score, best > 0 else { return refusal(library: library, terms: terms, reason: "ingen setning inneholder ordene i spørsmålet") }
         let years = candidates.map(\.year)
         let (minimumYear, maximumYear) = (years.min() ?? 0, years.max() ?? 0)
@@ -329,6 +341,29 @@ public struct Assistant: Sendable {
         }
         return traced(
             Answer(text: citations.map(\.quote).joined(separator: " "), refused: false, citations: citations, related: related), trace)
+    }
+
+    /// Whether a passage is about one of the organisations: its document is published by one or has one in its
+    /// title, or one is named in the sentence, on the lines around it or in its table's caption.
+    static func isAbout(_ organisations: [String], at position: Int, library: DocumentLibrary) -> Bool {
+        let sentence = library.sentences[position]
+        guard let document = library.documents[sentence.document] else { return false }
+        if organisations.contains(document.publisher) { return true }
+        let names = organisations.flatMap { organisation -> [String] in
+            var names = [organisation.split(separator: "(")[0].trimmingSpaces().lowercased()]
+            if let open = organisation.firstIndex(of: "("), let close = organisation.firstIndex(of: ")"), open < close {
+                names.append(organisation[organisation.index(after: open)..<close].lowercased())
+            }
+            return names.filter { !$0.isEmpty }
+        }
+        var texts = [document.title]
+        for index in max(0, position - 2)...min(library.sentences.count - 1, position + 2)
+        where library.sentences[index].document == sentence.document && library.sentences[index].page == sentence.page {
+            texts.append(library.sentences[index].text)
+        }
+        if let table = library.tableOf[position], let caption = library.tables[table].caption { texts.append(library.sentences[caption].text) }
+        let lowered = texts.joined(separator: " ").lowercased()
+        return names.contains { lowered.contains($0) }
     }
 
     /// Whether a sentence is a body row of a table.

@@ -41,11 +41,20 @@ enum TargetOrResult {
         "resultatkrav", "resultatkravet", "ambisjon", "ambisjonen", "budsjettert", "budsjetterte", "target", "targets",
     ]
 
+    /// Words a sentence reports what happened with.
+    static let resultVerbs: Set<String> = [
+        "resultat", "resultatet", "oppnådd", "oppnådde", "regnskap", "brukte", "faktisk", "fullførte", "deltok", "nådde",
+        "fekk", "fikk", "svarte", "økte", "auka", "gikk", "steg", "sank",
+    ]
+
     /// Whether a sentence states a target (and no result beside it).
     static func statesTarget(_ text: String) -> Bool {
         let words = Tokenizer.words(text)
         let target = words.contains(where: statedTargets.contains) || words.contains("mål") && words.contains("skal")
-        let result = words.contains { ["resultat", "resultatet", "oppnådd", "regnskap", "brukte", "faktisk"].contains($0) }
+        // "I 2026 fullførte 58 ledere …, mot en målverdi på 50": a result measured against its target.
+        let lowered = " " + words.joined(separator: " ") + " "
+        let result = words.contains(where: resultVerbs.contains) || [" mot et mål ", " mot en målverdi ", " mot målet ", " mot målverdien "]
+            .contains(where: lowered.contains)
         return target && !result
     }
 }

@@ -107,6 +107,27 @@ public struct QuestionUnderstanding: Sendable, Hashable {
         }
     }
 
+    /// Whether the question names a publisher as the source of the answer ("ifølge Demoetaten", "hva sier SSB
+    /// om", "Demoetaten anbefaler"), not only as what it is about ("bevilgningen til Demoetaten").
+    public static func namesAsSource(_ publisher: String, in question: String) -> Bool {
+        var names = [publisher.split(separator: "(")[0].trimmingCharacters(in: .whitespaces)]
+        if let open = publisher.firstIndex(of: "("), let close = publisher.firstIndex(of: ")"), open < close {
+            names.append(String(publisher[publisher.index(after: open)..<close]))
+        }
+        let words = MeasureProfile.words(question).split(separator: " ").map(String.init)
+        let before: Set<String> = ["ifølge", "iflg", "fra", "frå", "følge", "sier", "seier", "mener", "meiner", "skriver", "anbefaler", "according", "by"]
+        let after: Set<String> = ["sier", "seier", "mener", "meiner", "skriver", "anbefaler", "oppgir", "rapporterer", "says", "recommends"]
+        for name in names {
+            let parts = MeasureProfile.words(name).split(separator: " ").map(String.init)
+            guard !parts.isEmpty, parts.count <= words.count else { continue }
+            for start in 0...(words.count - parts.count) where Array(words[start..<(start + parts.count)]) == parts {
+                if start > 0, before.contains(words[start - 1]) { return true }
+                if start + parts.count < words.count, after.contains(words[start + parts.count]) { return true }
+            }
+        }
+        return false
+    }
+
     /// Years named in the question.
     public var years: [Int]
     /// Document types named as the source ("i årsrapporten", "ifølge tildelingsbrevet"): only those answer.
