@@ -175,4 +175,26 @@ func withTexts(
             #expect(answer.refused, "the supplier is not named; «Kursløypa» titles another section: \(answer.text)")
         }
     }
+
+    @Test func anOrganisationAskedAboutIsWhatTheAnswerIsAbout() async throws {
+        let other = "Sykefraværet i Solberg kommune var 7,4 prosent i 2025."
+        let letter = "Tildelingsbrev for Etatsverket.\nBevilgningen til kompetanseutvikling er 12 400 000 kroner i 2025."
+        let havoy = "Havøy kommune innførte digital søknad om byggeløyve i 2025."
+        try await withTexts(
+            [("solberg.txt", other), ("brev.txt", letter), ("havoy.txt", havoy)], publishers: ["Solberg kommune", "Departementet", "Havøy kommune"]
+        ) { services in
+            let elsewhere = try await services.documents.ask("Hvor høyt var sykefraværet i Havøy kommune i 2025?", as: .anonymous)
+            #expect(elsewhere.refused || !elsewhere.text.contains("7,4"), "Solberg's figure is not Havøy's: \(elsewhere.text)")
+            let granted = try await services.documents.ask("Hvor stor er bevilgningen til kompetanseutvikling for Etatsverket i 2025?", as: .anonymous)
+            #expect(granted.text.contains("12 400 000"), "the letter comes from the ministry, not from Etatsverket: \(granted.text)")
+        }
+    }
+
+    @Test func aWhatIsQuestionPrefersTheSentenceAboutIt() async throws {
+        let text = "Ledergruppen valgte G3 som mål for 2028 etter samtalen.\nG3 betyr at tjenestene er bygd rundt brukerens behov."
+        try await withTexts([("g3.txt", text)]) { services in
+            let answer = try await services.documents.ask("Hva betyr G3?", as: .anonymous)
+            #expect(answer.text.hasPrefix("G3 betyr"), "\(answer.text)")
+        }
+    }
 }

@@ -64,4 +64,12 @@ import Testing
             #expect(named.text.contains("Markedsdialog") && named.text.contains("3 640"), "\(named.text)")
         }
     }
+
+    @Test func anOrdinalQuestionGetsThatItemOfTheList() async throws {
+        let text = "Trappa har fire trinn:\n1. Utforske verktøyene.\n2. Bruke dem i eget arbeid.\n3. Dele erfaringer.\n4. Endre arbeidsprosessene."
+        try await withTexts([("trapp.txt", text)]) { services in
+            let answer = try await services.documents.ask("Hva er det andre trinnet i trappa?", as: .anonymous)
+            #expect(answer.text.contains("2. Bruke dem i eget arbeid.") && !answer.text.contains("Utforske"), "\(answer.text)")
+        }
+    }
 }

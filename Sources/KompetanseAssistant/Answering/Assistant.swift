@@ -36,6 +36,10 @@ public struct Assistant: Sendable {
         /// states a target when the question asks for the target.
         public static let targetForResultPenalty = 0.55
         public static let targetBonus = 1.2
+        /// Score factor for a sentence that names, within its first ``definitionOpening`` words, what a "hva er X"
+        /// question asks about.
+        public static let definitionBonus = 1.3
+        public static let definitionOpening = 4
         /// Weight of the Norwegian words an English question is read as.
         public static let translationWeight = 0.9
         /// How many lines after a lead-in ending with a colon are read as its list.
@@ -178,6 +182,9 @@ public struct Assistant: Sendable {
         let years = candidates.map(\.year)
         let (minimumYear, maximumYear) = (years.min() ?? 0, years.max() ?? 0)
         let asked = TargetOrResult.asks(question)
+        // For "hva er / kjennetegner X": the question's rarest words, which a sentence about X names at its start.
+        let definitionTerms: Set<String> = Definition.asks(question)
+            ? Set(terms.filter { $0.weight >= 0.8 }.sorted { library.idf($0.term) > library.idf($1.term) }.prefix(2).map(\.term)) : []
         let ranked = hits.map { hit -> (sentence: PageSpan, position: Int, score: Double, hasKind: Bool) in
             let hasKind = Self.contains(understanding.answerKind, in: hit.sentence.text, excluding: questionWords)
             var score = hit.score / best
@@ -190,6 +197,9 @@ public struct Assistant: Sendable {
                 let target = TargetOrResult.statesTarget(hit.sentence.text)
                 if asked == .result, target { score *= Configuration.targetForResultPenalty }
                 if asked == .target, target { score *= Configuration.targetBonus }
+            }
+            if !definitionTerms.isEmpty, Definition.startsWith(definitionTerms, hit.sentence.text, library: library) {
+                score *= Configuration.definitionBonus
             }
             if !understanding.mentionedTypes.isEmpty, let type = library.documents[hit.sentence.document]?.documentType,
                 understanding.mentionedTypes.contains(type)
@@ -222,6 +232,11 @@ public struct Assistant: Sendable {
         if let answer = tableAnswer(question, ranked: ranked.map(\.position), terms: terms, library: library) {
             return traced(answer, trace + ["tabell: \(answer.citations.count) linjer"])
         }
+        if let place = ListAnswer.ordinal(in: question),
+            let answer = listItemAnswer(ranked.map(\.position), place: place, terms: terms, library: library)
+        {
+            return traced(answer, trace + ["punkt \(place) i en liste"])
+        }
         let list = ListAnswer.asks(question)
         if list.isList, let answer = listAnswer(ranked.map { ($0.position, $0.score) }, count: list.count, terms: terms, library: library) {
             return traced(answer, trace + ["liste: \(answer.citations.count) setninger"])
@@ -252,6 +267,8 @@ public struct Assistant: Sendable {
                 guard next.document == top.sentence.document, next.page == top.sentence.page else { break }
                 // A title begins the next section: what it names is not the answer to this one.
                 if Self.isTitle(next.text), understanding.answerKind == .name { break }
+                // A question for what happened does not take the target that follows a parameter.
+                if asked == .result, TargetOrResult.statesTarget(next.text) { break }
                 if Self.contains(understanding.answerKind, in: next.text, excluding: questionWords) {
                     chosen.append((next, top.position + offset, top.score, true))
                     break
@@ -394,6 +411,26 @@ public struct Assistant: Sendable {
             let citations = lines.map { library.sentences[$0] }
                 .map { Citation(document: $0.document, page: $0.page, quote: $0.text) }.filter(verifier.isVerbatim)
             guard citations.count == lines.count else { continue }
+            return Answer(text: citations.map(\.quote).joined(separator: " "), refused: false, citations: citations)
+        }
+        return nil
+    }
+
+    /// The item at `place` of the best-supported list among the best-scored sentences, cited with its lead-in.
+    func listItemAnswer(_ ranked: [Int], place: Int, terms: [QueryTerm], library: DocumentLibrary) -> Answer? {
+        var tried: Set<Int> = []
+        for position in ranked.prefix(Configuration.supportedCandidates) {
+            guard let leadIn = ListAnswer.leadIn(at: position, in: library), tried.insert(leadIn).inserted else { continue }
+            // In a numbered or marked list an item's later sentences are not items of their own.
+            let all = ListAnswer.items(after: leadIn, count: nil, in: library)
+            let marked = all.filter { ListAnswer.isMarked(library.sentences[$0].text) }
+            let items = marked.isEmpty ? all : marked
+            guard items.count >= place, library.coverage(of: leadIn, terms: terms) >= Configuration.minimumCoverage else { continue }
+            let lines = [leadIn, items[place - 1]]
+            let verifier = CitationVerifier(readable: Array(library.documents.values))
+            let citations = lines.map { library.sentences[$0] }
+                .map { Citation(document: $0.document, page: $0.page, quote: $0.text) }.filter(verifier.isVerbatim)
+            guard citations.count == 2 else { continue }
             return Answer(text: citations.map(\.quote).joined(separator: " "), refused: false, citations: citations)
         }
         return nil

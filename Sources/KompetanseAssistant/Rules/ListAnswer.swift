@@ -122,4 +122,16 @@ enum ListAnswer {
         guard !digits.isEmpty, digits.count <= 2, rest.isEmpty || rest == ":" || rest == "." else { return nil }
         return Int(digits)
     }
+
+    /// "Hva er det første trinnet …", "det tredje målet": the item a question asks for by its place in a list.
+    static func ordinal(in question: String) -> Int? {
+        let places = ["første": 1, "fyrste": 1, "first": 1, "andre": 2, "second": 2, "tredje": 3, "third": 3, "fjerde": 4, "fourth": 4,
+            "femte": 5, "fifth": 5, "sjette": 6, "sixth": 6]
+        let words = Tokenizer.words(question)
+        // Only as "det/den første …" or "the first …": "andre" alone is also "other".
+        for index in words.indices.dropFirst() where ["det", "den", "the", "dei", "de"].contains(words[index - 1]) {
+            if let place = places[words[index]] { return place }
+        }
+        return nil
+    }
 }

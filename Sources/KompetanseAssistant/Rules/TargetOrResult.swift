@@ -39,6 +39,7 @@ enum TargetOrResult {
     static let statedTargets: Set<String> = [
         "målet", "målene", "måla", "målverdi", "målverdien", "målverdiar", "målsetting", "målsettingen", "målsettinga",
         "resultatkrav", "resultatkravet", "ambisjon", "ambisjonen", "budsjettert", "budsjetterte", "target", "targets",
+        "styringsparameter", "styringsparameteren", "styringsparametere",
     ]
 
     /// Words a sentence reports what happened with.
