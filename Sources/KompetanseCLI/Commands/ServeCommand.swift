@@ -13,7 +13,7 @@ struct ServeCommand: AsyncParsableCommand {
     var port: Int = 8080
     @Option(help: "Adressen det lyttes på.")
     var host: String = "127.0.0.1"
-    @Flag(help: "Last demokatalogen første gang, når katalogen er tom.")
+    @Flag(help: "Last demokatalogen og demodokumentene første gang, når katalogen og dokumentbiblioteket er tomme.")
     var demo = false
 
     func run() async throws {
@@ -23,6 +23,8 @@ struct ServeCommand: AsyncParsableCommand {
                 if demo {
                     let loaded = try await services.interchange.seedDemoCatalogue()
                     if loaded > 0 { print("lastet \(loaded) demotiltak") }
+                    let documents = try await services.documents.seedDemoDocuments()
+                    if documents > 0 { print("lastet \(documents) demodokumenter (ett av dem bare for tilgangsgruppen demo-ledergruppe)") }
                 }
                 if try await services.accounts.people(as: .commandLine).isEmpty {
                     print(

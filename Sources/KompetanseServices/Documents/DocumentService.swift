@@ -38,6 +38,24 @@ public final class DocumentService: Sendable {
     /// Imports every document of a folder. A broken document is reported and skipped; the others are stored,
     /// each in its own transaction.
     /// - Parameter progress: called after each document.
+    /// Loads the shipped demo documents (about ten, written for the product about the frameworks and programmes it
+    /// knows, one restricted to the access group `demo-ledergruppe`) the first time, when the library has no
+    /// document yet, so a newcomer's first question is answered. Returns how many were loaded.
+    public func seedDemoDocuments() async throws -> Int {
+        guard try await store.settings.value(for: Self.demoSeededKey) == nil else { return 0 }
+        var loaded = 0
+        if try await store.documents.documents(readableBy: [Self.demoAccessGroup]).isEmpty {
+            let statuses = try await importFolder(try ShippedData.demoDocumentsFolder(), as: .demoSeeder)
+            loaded = statuses.filter { $0.error == nil }.count
+        }
+        try await store.settings.setValue(clock.timestamp(), for: Self.demoSeededKey)
+        return loaded
+    }
+
+    static let demoSeededKey = "demo.documents.seeded"
+    /// The access group of the demo's restricted note.
+    public static let demoAccessGroup = "demo-ledergruppe"
+
     public func importFolder(
         _ folder: String, as principal: Principal, progress: @Sendable (DocumentImportStatus) -> Void = { _ in }
     ) async throws -> [DocumentImportStatus] {

@@ -209,6 +209,11 @@ public enum ShippedData {
     }
 
     /// The shipped demo catalogue.
+    /// The folder of the demo documents (with its manifest).
+    public static func demoDocumentsFolder() throws -> String {
+        try resourceURL("Demo").appendingPathComponent("documents").path
+    }
+
     public static func demoCatalogue() throws -> InputFile {
         let url = try resourceURL("Demo").appendingPathComponent("demo-catalogue.json")
         return InputFile(name: "demo-catalogue.json", data: try Data(contentsOf: url))
