@@ -366,13 +366,7 @@ public struct Assistant: Sendable {
         let sentence = library.sentences[position]
         guard let document = library.documents[sentence.document] else { return false }
         if organisations.contains(document.publisher) { return true }
-        let names = organisations.flatMap { organisation -> [String] in
-            var names = [organisation.split(separator: "(")[0].trimmingSpaces().lowercased()]
-            if let open = organisation.firstIndex(of: "("), let close = organisation.firstIndex(of: ")"), open < close {
-                names.append(organisation[organisation.index(after: open)..<close].lowercased())
-            }
-            return names.filter { !$0.isEmpty }
-        }
+        let names = organisations.flatMap(QuestionUnderstanding.names(of:)).map { $0.lowercased() }
         var texts = [document.title]
         for index in max(0, position - 2)...min(library.sentences.count - 1, position + 2)
         where library.sentences[index].document == sentence.document && library.sentences[index].page == sentence.page {

@@ -92,15 +92,21 @@ public struct QuestionUnderstanding: Sendable, Hashable {
     /// "Direktoratet for forvaltning og økonomistyring (DFØ)").
     public var publishers: [String] = []
 
+    /// The names a publisher goes by: its full name and the short form it gives in brackets ("Direktoratet for
+    /// forvaltning og økonomistyring (DFØ)" → the name without the brackets, "DFØ").
+    public static func names(of publisher: String) -> [String] {
+        var names = [publisher.split(separator: "(")[0].trimmingCharacters(in: .whitespaces)]
+        if let open = publisher.firstIndex(of: "("), let close = publisher.firstIndex(of: ")"), open < close {
+            names.append(String(publisher[publisher.index(after: open)..<close]))
+        }
+        return names.filter { !$0.isEmpty }
+    }
+
     /// The publishers of `known` that the question names.
     public static func publishers(in question: String, known: [String]) -> [String] {
         let text = " " + MeasureProfile.words(question) + " "
         return known.filter { publisher in
-            var names = [publisher.split(separator: "(")[0].trimmingCharacters(in: .whitespaces)]
-            if let open = publisher.firstIndex(of: "("), let close = publisher.firstIndex(of: ")"), open < close {
-                names.append(String(publisher[publisher.index(after: open)..<close]))
-            }
-            return names.contains { name in
+            names(of: publisher).contains { name in
                 let words = MeasureProfile.words(name)
                 return words.count >= 2 && text.contains(" " + words + " ")
             }
@@ -110,14 +116,10 @@ public struct QuestionUnderstanding: Sendable, Hashable {
     /// Whether the question names a publisher as the source of the answer ("ifølge Demoetaten", "hva sier SSB
     /// om", "Demoetaten anbefaler"), not only as what it is about ("bevilgningen til Demoetaten").
     public static func namesAsSource(_ publisher: String, in question: String) -> Bool {
-        var names = [publisher.split(separator: "(")[0].trimmingCharacters(in: .whitespaces)]
-        if let open = publisher.firstIndex(of: "("), let close = publisher.firstIndex(of: ")"), open < close {
-            names.append(String(publisher[publisher.index(after: open)..<close]))
-        }
         let words = MeasureProfile.words(question).split(separator: " ").map(String.init)
         let before: Set<String> = ["ifølge", "iflg", "fra", "frå", "følge", "sier", "seier", "mener", "meiner", "skriver", "anbefaler", "according", "by"]
         let after: Set<String> = ["sier", "seier", "mener", "meiner", "skriver", "anbefaler", "oppgir", "rapporterer", "says", "recommends"]
-        for name in names {
+        for name in names(of: publisher) {
             let parts = MeasureProfile.words(name).split(separator: " ").map(String.init)
             guard !parts.isEmpty, parts.count <= words.count else { continue }
             for start in 0...(words.count - parts.count) where Array(words[start..<(start + parts.count)]) == parts {
