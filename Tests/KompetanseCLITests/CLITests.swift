@@ -53,6 +53,30 @@ func temporaryFolder() -> String {
 }
 
 @Suite struct CLITests {
+    /// In a pipe (as here) a document import prints its errors and one summary with pages and rate, not a line
+    /// per document; a broken document is reported, the rest stored, and the exit code is 65.
+    @Test func aDocumentImportSummarisesAndNamesWhatFailed() throws {
+        let folder = temporaryFolder()
+        let data = temporaryFolder()
+        defer {
+            try? FileManager.default.removeItem(atPath: folder)
+            try? FileManager.default.removeItem(atPath: data)
+        }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try "Første side.\u{0C}Andre side.".write(toFile: folder + "/a.txt", atomically: true, encoding: .utf8)
+        try "Tekst".write(toFile: folder + "/b.txt", atomically: true, encoding: .utf8)
+        try """
+            {"file":"a.txt","identifier":"a","title":"A","documentType":"Notat","publisher":"Etat","year":2025}
+            {"file":"b.txt","identifier":"b","title":"B","documentType":"Notat","publisher":"Etat","year":"ikke et år"}
+
+            """.write(toFile: folder + "/manifest.jsonl", atomically: true, encoding: .utf8)
+        let run = try kompetansebro(["import", "documents", folder, "--data", data])
+        #expect(run.status == 65)
+        #expect(run.stdout.contains("1 av 2 dokumenter importert: 2 sider"), "\(run.stdout)")
+        #expect(run.stdout.contains("sider/s") && !run.stdout.contains("a.txt"), "one summary, no line per document")
+        #expect(run.stderr.contains("b.txt"), "\(run.stderr)")
+    }
+
     @Test func importExportRoundTripWithDataBeforeOrAfterTheCommand() throws {
         let data = temporaryFolder()
         let other = temporaryFolder()

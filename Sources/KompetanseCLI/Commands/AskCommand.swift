@@ -97,18 +97,56 @@ struct ImportDocumentsCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             var failed = 0
+            // On a terminal one line shows how far the import has come; in a pipe or a log, only errors and the summary.
+            let terminal = isatty(STDOUT_FILENO) == 1
+            let progress = ImportProgress()
             try await options.withServices { services in
                 let statuses = try await services.documents.importFolder(folder, as: .commandLine) { status in
                     if let error = status.error {
-                        FileHandle.standardError.write(Data("feil: \(status.file): \(error)\n".utf8))
-                    } else {
-                        print("\(status.file): \(status.identifier ?? "?"), \(status.pages) sider")
+                        FileHandle.standardError.write(Data("\(terminal ? "\n" : "")feil: \(status.file): \(error)\n".utf8))
                     }
+                    let line = progress.add(pages: status.pages, failed: status.error != nil)
+                    if terminal { FileHandle.standardOutput.write(Data("\r\(line)".utf8)) }
                 }
                 failed = statuses.filter { $0.error != nil }.count
-                print("\(statuses.count - failed) av \(statuses.count) dokumenter importert")
+                if terminal { print("") }
+                print("\(statuses.count - failed) av \(statuses.count) dokumenter importert: \(progress.summary)")
             }
             if failed > 0 { throw ExitCode(65) }
         }
+    }
+}
+
+/// Counts of a document import and its rate, for the progress line and the summary.
+final class ImportProgress: @unchecked Sendable {
+    // Guarded by `lock`: the import reports from its own task.
+    private let lock = NSLock()
+    private var documents = 0
+    private var pages = 0
+    private var failed = 0
+    private let start = Date()
+
+    /// Records one document and returns the progress line.
+    func add(pages added: Int, failed isFailed: Bool) -> String {
+        lock.withLock {
+            documents += 1
+            pages += added
+            if isFailed { failed += 1 }
+            return "\(documents) dokumenter, \(pages) sider, \(rate) sider/s" + (failed > 0 ? ", \(failed) med feil" : "")
+        }
+    }
+
+    /// Pages, time and rate so far.
+    var summary: String {
+        lock.withLock {
+            let seconds = Date().timeIntervalSince(start)
+            return "\(pages) sider på \(String(format: "%.1f", seconds)) s (\(rate) sider/s)"
+        }
+    }
+
+    // Called with the lock held.
+    private var rate: Int {
+        let seconds = max(Date().timeIntervalSince(start), 0.001)
+        return Int((Double(pages) / seconds).rounded())
     }
 }
