@@ -197,4 +197,15 @@ func withTexts(
             #expect(answer.text.hasPrefix("G3 betyr"), "\(answer.text)")
         }
     }
+
+    @Test func aFigureForAnEarlierYearIsFoundInALaterReportThatNamesTheYear() async throws {
+        // withTexts makes every document a 2025 document.
+        let text = "I 2025 tok 38 prosent av kommunene i bruk generativ KI. I 2024 var andelen som brukte generativ KI 21 prosent."
+        try await withTexts([("ki.txt", text)]) { services in
+            let earlier = try await services.documents.ask("Hvor stor andel av kommunene brukte generativ KI i 2024?", as: .anonymous)
+            #expect(earlier.text.contains("21 prosent") && !earlier.text.hasPrefix("I 2025"), "\(earlier.text)")
+            let never = try await services.documents.ask("Hvor stor andel av kommunene brukte generativ KI i 2021?", as: .anonymous)
+            #expect(never.refused, "no sentence names 2021 and no document is about it: \(never.text)")
+        }
+    }
 }

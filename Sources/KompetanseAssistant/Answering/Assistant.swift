@@ -126,12 +126,14 @@ public struct Assistant: Sendable {
         let norwegian = EnglishQuestion.norwegianWords(question)
         let understanding = QuestionUnderstanding.read(norwegian.isEmpty ? question : question + " " + norwegian, knownTypes: types)
         var candidates = documents
-        if !understanding.years.isEmpty {
-            // A document counts for a year it is about, or one its title spans ("Strategi 2025–2030").
-            candidates = candidates.filter { document in
+        // A document counts for a year it is about, or one its title spans ("Strategi 2025–2030"); a document about
+        // another year counts only through a sentence that names the year ("I 2024 var andelen 21 prosent" in the
+        // report for 2025), see `yearSupported` below.
+        let ofTheYear: Set<String> =
+            understanding.years.isEmpty
+            ? [] : Set(candidates.filter { document in
                 understanding.years.contains(document.year) || understanding.years.contains { document.title.contains(String($0)) }
-            }
-        }
+            }.map(\.identifier))
         if !understanding.documentTypes.isEmpty {
             let typed = candidates.filter { understanding.documentTypes.contains($0.documentType) }
             if !typed.isEmpty { candidates = typed }
@@ -169,9 +171,13 @@ public struct Assistant: Sendable {
         let allowed = Set(candidates.map(\.identifier))
         let questionWords = Set(Tokenizer.words(question).compactMap { Analyzer().term(for: $0) })
         let questionNegated = Self.isNegated(question)
+        let yearWords = Set(understanding.years.map(String.init))
         var hits = library.search(terms, limit: Configuration.sentencesConsidered, allowedDocuments: allowed)
             .filter { !InstructionFilter.isInstruction($0.sentence.text) }
             .filter { excluding.isEmpty || !excluding.contains("\($0.sentence.document)|\($0.sentence.page)|\($0.sentence.text)") }
+        if !yearWords.isEmpty {
+            hits = hits.filter { ofTheYear.contains($0.sentence.document) || Self.names(yearWords, near: $0.position, library: library) }
+        }
         if !subjects.isEmpty {
             hits = hits.filter { Self.isAbout(subjects, at: $0.position, library: library) }
             guard !hits.isEmpty else {
@@ -358,6 +364,11 @@ public struct Assistant: Sendable {
         }
         return traced(
             Answer(text: citations.map(\.quote).joined(separator: " "), refused: false, citations: citations, related: related), trace)
+    }
+
+    /// Whether a sentence names one of the years.
+    static func names(_ years: Set<String>, near position: Int, library: DocumentLibrary) -> Bool {
+        !Set(Tokenizer.words(library.sentences[position].text)).isDisjoint(with: years)
     }
 
     /// Whether a passage is about one of the organisations: its document is published by one or has one in its
