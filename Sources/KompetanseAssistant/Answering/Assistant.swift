@@ -557,10 +557,16 @@ public struct Assistant: Sendable {
     /// Whether the question asks for the lowest or the highest of something.
     static func superlative(in question: String) -> Extreme? {
         let words = Set(Tokenizer.words(question))
-        if !words.isDisjoint(with: ["lavest", "lavaste", "lavaste", "minst", "svakest", "svakeste", "lowest", "weakest"]) {
+        if !words.isDisjoint(with: [
+            "lavest", "lavaste", "lågast", "lågaste", "minst", "svakest", "svakeste", "færrest", "færrast", "lowest", "weakest",
+            "fewest",
+        ]) {
             return .lowest
         }
-        if !words.isDisjoint(with: ["høyest", "høgast", "størst", "sterkest", "sterkeste", "highest", "strongest", "mest"]) {
+        if !words.isDisjoint(with: [
+            "høyest", "høyeste", "høgast", "høgaste", "størst", "største", "sterkest", "sterkeste", "flest", "highest",
+            "strongest", "mest", "most",
+        ]) {
             return .highest
         }
         return nil
