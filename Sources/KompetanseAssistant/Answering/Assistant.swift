@@ -402,7 +402,8 @@ public struct Assistant: Sendable {
         let extreme = Self.superlative(in: question)
         let identifiers = TableAnswer.identifiers(in: question)
         guard extreme != nil || !identifiers.isEmpty else { return nil }
-        for number in TableAnswer.candidates(ranked, library: library) {
+        // A highest/lowest question must name a column, so it may look further down the list for its table.
+        for number in TableAnswer.candidates(ranked, depth: extreme == nil ? 5 : 15, library: library) {
             let table = library.tables[number]
             var row: Int?
             if let extreme, TableAnswer.column(of: table, questionTerms: questionTerms, library: library) != nil {

@@ -208,12 +208,12 @@ extension TableAnswer {
         return matches.count == 1 ? matches[0] : nil
     }
 
-    /// The tables a question may be about: those with a sentence among the five best-scored ones, and those right
-    /// after one of them that points to a table ("Tabell 1 viser …"), in rank order. A table further down the
-    /// list is not what the question is about, even when it has a row with the same number.
-    static func candidates(_ ranked: [Int], library: DocumentLibrary) -> [Int] {
+    /// The tables a question may be about: those with a sentence among the `depth` best-scored ones, and those
+    /// right after one of them that points to a table ("Tabell 1 viser …"), in rank order. A table further down
+    /// the list is not what the question is about, even when it has a row with the same number.
+    static func candidates(_ ranked: [Int], depth: Int = 5, library: DocumentLibrary) -> [Int] {
         var tables: [Int] = []
-        for position in ranked.prefix(5) {
+        for position in ranked.prefix(depth) {
             if let table = library.tableOf[position], !tables.contains(table) { tables.append(table) }
             let lowered = library.sentences[position].text.lowercased()
             guard lowered.contains("tabell") || lowered.contains("table") || lowered.hasSuffix(":") else { continue }
