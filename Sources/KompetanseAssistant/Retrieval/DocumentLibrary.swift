@@ -25,7 +25,14 @@ public struct DocumentLibrary: Sendable {
             }
             let boilerplate = RunningText.lines(of: pages.map { $0.map(\.text) })
             for page in pages {
-                sentences += page.filter { !boilerplate.contains(RunningText.shape($0.text)) && !RunningText.isPageNumber($0.text) }
+                // Only lines at the top or bottom of a page can run from page to page, and only short ones are page
+                // numbers: the rest are passages without a second look.
+                for (index, sentence) in page.enumerated() {
+                    let isEdge = index < 2 || index >= page.count - 2
+                    if isEdge, !boilerplate.isEmpty, boilerplate.contains(RunningText.shape(sentence.text)) { continue }
+                    if sentence.text.utf8.count <= 32, RunningText.isPageNumber(sentence.text) { continue }
+                    sentences.append(sentence)
+                }
             }
         }
         self.sentences = sentences
