@@ -5,18 +5,31 @@
 public enum Tokenizer {
     /// The lowercased words of a text, in order. A hyphen or apostrophe inside a word splits it.
     public static func words(_ text: String) -> [String] {
-        let lowered = text.lowercased()
-        // When every scalar is a whole character, the scalars can be read directly; otherwise characters are read
-        // one by one.
-        guard lowered.unicodeScalars.allSatisfy(isWholeCharacter) else { return characterWords(lowered) }
+        // When every scalar is a whole character, the scalars can be read (and lowercased) directly; otherwise
+        // characters are read one by one.
+        guard text.unicodeScalars.allSatisfy(isWholeCharacter) else { return characterWords(text.lowercased()) }
         var words: [String] = []
         var current = String.UnicodeScalarView()
-        for scalar in lowered.unicodeScalars {
-            if isWordScalar(scalar) {
-                current.append(scalar)
-            } else if !current.isEmpty {
-                words.append(String(current))
-                current = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x41...0x5A, 0xC0...0xD6, 0xD8...0xDE:
+                // A–Z and the Latin-1 capitals (À–Þ without ×) are their small letter 0x20 further on.
+                current.append(Unicode.Scalar(scalar.value + 0x20)!)
+            case 0..<0x100:
+                if isWordScalar(scalar) {
+                    current.append(scalar)
+                } else if !current.isEmpty {
+                    words.append(String(current))
+                    current = String.UnicodeScalarView()
+                }
+            default:
+                // Rarer letters take Unicode's own lowercase mapping (as String.lowercased() does).
+                if isWordScalar(scalar) {
+                    current.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                } else if !current.isEmpty {
+                    words.append(String(current))
+                    current = String.UnicodeScalarView()
+                }
             }
         }
         if !current.isEmpty { words.append(String(current)) }
