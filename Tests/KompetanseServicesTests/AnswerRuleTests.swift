@@ -208,4 +208,14 @@ func withTexts(
             #expect(never.refused, "no sentence names 2021 and no document is about it: \(never.text)")
         }
     }
+
+    @Test func aQuestionForAValueIsNotAnsweredWithADateOrAnotherYear() async throws {
+        let text = "Dagens driftsavtale løper ut 31. desember 2025, og en ny avtale skal inngås. Programmet kostet 1,1 millioner kroner i 2024."
+        try await withTexts([("avtale.txt", text)]) { services in
+            let value = try await services.documents.ask("Hva er den årlige verdien av den nye driftsavtalen?", as: .anonymous)
+            #expect(value.refused, "a date is no value: \(value.text)")
+            let cost = try await services.documents.ask("Hva kostet programmet i 2025?", as: .anonymous)
+            #expect(cost.refused, "the sentence names 2024, not 2025: \(cost.text)")
+        }
+    }
 }

@@ -69,6 +69,8 @@ public struct Assistant: Sendable {
                 answer.citations += Self.reasons(after: answer.citations, library: library)
                 continue
             }
+            // "…, og hva var verdien?" asks for the number the first part's answer already gives.
+            if Self.asksOnlyForTheValue(part), answer.citations.contains(where: { Self.hasQuantity($0.quote) }) { continue }
             // The later part asks something else: what already answered the first part is not its answer.
             let more = answerPart(
                 part, library: library, within: Set(first.citations.map(\.document)), context: parts[0],
@@ -102,6 +104,17 @@ public struct Assistant: Sendable {
             return [head + "?", String(rest)]
         }
         return [question]
+    }
+
+    /// Whether a later part asks only for the value of what the first found: "hva var verdien/skåren/andelen?",
+    /// "og hvor mange var det?" — no word of its own beyond question words and the quantity.
+    static func asksOnlyForTheValue(_ part: String) -> Bool {
+        let words = Tokenizer.words(part)
+        let own = words.filter { word in
+            !QuestionFrame.contains(word) && !QuestionUnderstanding.quantityNouns.contains(word)
+                && !["var", "er", "ble", "vart", "det", "den", "de", "dei", "was", "is", "it", "the"].contains(word)
+        }
+        return !words.isEmpty && own.isEmpty
     }
 
     /// Finite verbs that lead a yes/no question ("nådde", "ble", "fikk", "har", "var"): a lower-case word in the
@@ -176,7 +189,13 @@ public struct Assistant: Sendable {
             .filter { !InstructionFilter.isInstruction($0.sentence.text) }
             .filter { excluding.isEmpty || !excluding.contains("\($0.sentence.document)|\($0.sentence.page)|\($0.sentence.text)") }
         if !yearWords.isEmpty {
-            hits = hits.filter { ofTheYear.contains($0.sentence.document) || Self.names(yearWords, near: $0.position, library: library) }
+            hits = hits.filter { hit in
+                // A sentence that names other years and not the one asked about is about those years ("Programmet
+                // kostet … i 2024" does not say what it cost in 2025), whatever year its document is about.
+                let named = Self.years(in: hit.sentence.text)
+                guard named.isEmpty || !named.isDisjoint(with: yearWords) else { return false }
+                return ofTheYear.contains(hit.sentence.document) || !named.isEmpty
+            }
         }
         if !subjects.isEmpty {
             hits = hits.filter { Self.isAbout(subjects, at: $0.position, library: library) }
@@ -267,7 +286,7 @@ public struct Assistant: Sendable {
         }
         // A heading or lead-in ("Styringsparameter 1.1: Antall ledere …") is answered by what follows: the next
         // sentence on the same page, or the one after, whichever holds the kind of answer asked for.
-        if !top.hasKind || Self.isLeadIn(top.sentence.text) {
+        if Self.isLeadIn(top.sentence.text) {
             for offset in 1...2 where top.position + offset < library.sentences.count {
                 let next = library.sentences[top.position + offset]
                 guard next.document == top.sentence.document, next.page == top.sentence.page else { break }
@@ -366,9 +385,9 @@ public struct Assistant: Sendable {
             Answer(text: citations.map(\.quote).joined(separator: " "), refused: false, citations: citations, related: related), trace)
     }
 
-    /// Whether a sentence names one of the years.
-    static func names(_ years: Set<String>, near position: Int, library: DocumentLibrary) -> Bool {
-        !Set(Tokenizer.words(library.sentences[position].text)).isDisjoint(with: years)
+    /// The years (1990–2100) a text names, as written; a range "2025–2028" names both ends.
+    static func years(in text: String) -> Set<String> {
+        Set(Tokenizer.words(text).filter { word in word.count == 4 && Int(word).map { (1990...2100).contains($0) } == true })
     }
 
     /// Whether a passage is about one of the organisations: its document is published by one or has one in its
@@ -679,6 +698,8 @@ public struct Assistant: Sendable {
             if index + 1 < tokens.count, Self.numberWords.contains(token.lowercased()) { return true }
             guard token.contains(where: \.isNumber) else { continue }
             if token.count == 4, let year = Int(token), (1900...2100).contains(year) { continue }
+            // "31. desember 2025": the day of a date is no quantity.
+            if raw.hasSuffix("."), index + 1 < tokens.count, Self.months.contains(tokens[index + 1].lowercased()) { continue }
             if token.contains("-"), token.split(separator: "-").allSatisfy({ $0.allSatisfy(\.isNumber) }) { continue }
             if index == 1, token.contains(".") { continue }  // "Styringsparameter 1.1"
             if index == 0, raw.hasSuffix(".") || raw.hasSuffix(":") { continue }  // "3. Endret frist"

@@ -190,6 +190,8 @@ public struct QuestionUnderstanding: Sendable, Hashable {
             .contains(where: text.contains)
         {
             kind = .number
+        } else if Self.asksForQuantity(words) {
+            kind = .number
         } else if [" hvem ", " kven ", " hvilken leverandør", " who "].contains(where: text.contains) {
             kind = .name
         } else {
@@ -198,6 +200,21 @@ public struct QuestionUnderstanding: Sendable, Hashable {
         var understanding = QuestionUnderstanding(years: years, documentTypes: types, answerKind: kind)
         understanding.mentionedTypes = mentioned
         return understanding
+    }
+
+    /// Nouns that name a quantity: "hva er netto nåverdi …", "hva var den årlige verdien …" ask for a number.
+    public static let quantityNouns: Set<String> = [
+        "verdi", "verdien", "nåverdi", "nåverdien", "beløp", "beløpet", "kostnad", "kostnaden", "kostnadene", "pris", "prisen",
+        "antall", "antallet", "andel", "andelen", "skår", "skåren", "prosent", "prosenten", "alder", "alderen", "gjennomsnittsalder",
+        "gjennomsnittsalderen", "sum", "summen", "budsjett", "budsjettet", "budsjettramme", "budsjettrammen", "rente", "renten",
+        "kontingent", "kontingenten", "sats", "satsen", "value", "amount", "cost", "price", "share", "rate", "age",
+    ]
+
+    /// Whether the question is "hva er/var/ble (den/det/de) … X" for a quantity noun X within its first words.
+    static func asksForQuantity(_ words: [String]) -> Bool {
+        guard words.count >= 3, ["hva", "kva", "what"].contains(words[0]), ["er", "var", "ble", "vart", "blir", "is", "was"].contains(words[1])
+        else { return false }
+        return words.dropFirst(2).prefix(4).contains(where: quantityNouns.contains)
     }
 
     /// Words before a document type that make it the source of the answer ("i", "ifølge", "fra", "according to").
