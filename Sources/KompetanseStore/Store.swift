@@ -137,6 +137,11 @@ public protocol DocumentStore: Sendable {
     func upsert(_ document: KnowledgeDocument) async throws
     /// The documents readable with the given access groups (public ones always), ordered by identifier.
     func documents(readableBy groups: Set<String>) async throws -> [KnowledgeDocument]
+    /// One page of the documents readable with `groups` that pass the filter (newest year first, then title),
+    /// without their pages, with the total and the filter choices among all readable documents.
+    func listing(readableBy groups: Set<String>, filter: DocumentFilter, limit: Int, offset: Int) async throws -> DocumentListing
+    /// The summaries of the named documents that are readable with `groups` (others are left out).
+    func summaries(identifiers: [String], readableBy groups: Set<String>) async throws -> [KnowledgeDocumentSummary]
     /// A token that changes whenever any document changes.
     func revision() async throws -> String
 }

@@ -26,10 +26,10 @@ import Testing
         try await TestEngine.sqlite.withServices { services in
             #expect(try await services.documents.seedDemoDocuments() == 10)
             #expect(try await services.documents.seedDemoDocuments() == 0, "loaded once")
-            let anonymous = try await services.documents.browse(.init(), as: .anonymous).documents
+            let anonymous = try await services.documents.browse(.init(), as: .anonymous).items
             #expect(anonymous.count == 9 && !anonymous.contains { $0.access != publicAccess })
             let member = Principal.reader(accessGroups: [DocumentService.demoAccessGroup])
-            #expect(try await services.documents.browse(.init(), as: member).documents.count == 10)
+            #expect(try await services.documents.browse(.init(), as: member).total == 10)
             let restricted = try Self.questions().first { $0.access != publicAccess && $0.answerable }!
             let outsider = try await services.documents.ask(restricted.question, as: .anonymous)
             #expect(outsider.refused || !restricted.must_contain.contains(where: outsider.text.contains), "the note's figure never reaches an outsider")

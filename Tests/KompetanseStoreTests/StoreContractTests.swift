@@ -175,3 +175,31 @@ import Testing
         try await store.shutdown()
     }
 }
+
+/// The document list answered by the store: access in the query, filters, paging, totals and choices.
+@Suite struct DocumentListingContractTests {
+    @Test(arguments: TestEngine.available)
+    func documentsArePagedAndFilteredByTheStore(engine: TestEngine) async throws {
+        try await engine.withStore { store in
+            for number in 1...7 {
+                try await store.documents.upsert(
+                    KnowledgeDocument(
+                        identifier: "d\(number)", title: "Rapport \(number)", documentType: number.isMultiple(of: 2) ? "Notat" : "Rapport",
+                        publisher: number <= 4 ? "Etat A" : "Etat B", year: 2020 + number, access: number == 7 ? "ledergruppe" : "public",
+                        file: "d\(number).txt", pages: Array(repeating: "Side.", count: number)))
+            }
+            let first = try await store.documents.listing(readableBy: [], filter: .init(), limit: 4, offset: 0)
+            #expect(first.total == 6, "the restricted one is not counted for an outsider")
+            #expect(first.items.map(\.identifier) == ["d6", "d5", "d4", "d3"], "newest year first")
+            #expect(first.items.first?.pageCount == 6 && first.items.first?.publisher == "Etat B")
+            #expect(first.types == ["Notat", "Rapport"] && first.publishers == ["Etat A", "Etat B"] && first.years.first == 2026)
+            let second = try await store.documents.listing(readableBy: [], filter: .init(), limit: 4, offset: 4)
+            #expect(second.items.map(\.identifier) == ["d2", "d1"])
+            let notes = try await store.documents.listing(readableBy: [], filter: .init(documentType: "Notat", publisher: "Etat A"), limit: 10, offset: 0)
+            #expect(notes.items.map(\.identifier) == ["d4", "d2"] && notes.total == 2)
+            let member = try await store.documents.listing(readableBy: ["ledergruppe"], filter: .init(year: 2027), limit: 10, offset: 0)
+            #expect(member.items.map(\.identifier) == ["d7"] && member.years.first == 2027)
+            #expect(try await store.documents.summaries(identifiers: ["d7", "d1"], readableBy: []).map(\.identifier) == ["d1"])
+        }
+    }
+}

@@ -32,6 +32,27 @@ private func withDocuments(
 }
 
 @Suite struct DocumentPageTests {
+    /// Many documents are listed a page at a time, with the filters kept in the links to the next page.
+    @Test func theDocumentListPagesThroughManyDocuments() async throws {
+        try await withDocuments { client, services in
+            for number in 1...60 {
+                try await services.store.documents.upsert(
+                    KnowledgeDocument(
+                        identifier: "r\(number)", title: "Rapport nummer \(number)", documentType: "Rapport", publisher: "Etat", year: 2024,
+                        file: "r\(number).txt", pages: ["Side."]))
+            }
+            let first = try await Browser(client).get("/dokumenter?type=Rapport")
+            #expect(first.text.contains("60 dokumenter") && first.text.contains("Side 1 av 2"), "\(first.text.prefix(200))")
+            #expect(first.text.contains("href=\"/dokumenter?type=Rapport&amp;side=2\""), "the next page keeps the filter")
+            let second = try await Browser(client).get("/dokumenter?type=Rapport&side=2")
+            #expect(second.text.contains("Side 2 av 2") && second.text.contains("rel=\"prev\""))
+            #expect(second.text.components(separatedBy: "<tr>").count - 2 == 10, "the last ten of sixty")
+            let api = try await Browser(client).get("/api/v1/documents?type=Rapport&limit=25&offset=50")
+            #expect(api.text.contains("\"total\":60") && api.text.components(separatedBy: "\"identifier\"").count - 1 == 10, "\(api.text.prefix(300))")
+            #expect(try await Browser(client).get("/api/v1/documents?limit=0").status == .badRequest)
+        }
+    }
+
     @Test func questionPageAnswersWithLinkedCitations() async throws {
         try await withDocuments { client in
             try await client.execute(uri: "/sporsmal?sporsmal=Hvor%20mye%20er%20bevilgningen%20p%C3%A5%20post%2001%3F", method: .get) {

@@ -52,3 +52,78 @@ public struct KnowledgeDocument: Sendable, Hashable, Codable {
         isPublic || groups.contains(access)
     }
 }
+
+/// A filter for listing documents.
+public struct DocumentFilter: Sendable, Hashable {
+    /// Document type, e.g. "Tildelingsbrev".
+    public var documentType: String?
+    /// Publisher.
+    public var publisher: String?
+    /// Year.
+    public var year: Int?
+
+    /// Creates a filter.
+    public init(documentType: String? = nil, publisher: String? = nil, year: Int? = nil) {
+        self.documentType = documentType
+        self.publisher = publisher
+        self.year = year
+    }
+}
+
+/// A document as a list shows it: everything but its pages.
+public struct KnowledgeDocumentSummary: Sendable, Hashable, Codable {
+    /// Stable identifier.
+    public var identifier: String
+    /// Title.
+    public var title: String
+    /// Document type.
+    public var documentType: String
+    /// Publisher.
+    public var publisher: String
+    /// The year it is about.
+    public var year: Int
+    /// Access group (`public` for everyone).
+    public var access: String
+    /// Number of pages.
+    public var pageCount: Int
+    /// Where the original is published, if known.
+    public var url: String?
+
+    /// Creates a summary.
+    public init(
+        identifier: String, title: String, documentType: String, publisher: String, year: Int, access: String, pageCount: Int,
+        url: String?
+    ) {
+        self.identifier = identifier
+        self.title = title
+        self.documentType = documentType
+        self.publisher = publisher
+        self.year = year
+        self.access = access
+        self.pageCount = pageCount
+        self.url = url
+    }
+}
+
+/// One page of a document list, the number of all that match, and the filter choices.
+public struct DocumentListing: Sendable, Hashable {
+    /// The documents of this page.
+    public var items: [KnowledgeDocumentSummary]
+    /// How many documents match the filter in all.
+    public var total: Int
+    /// Document types among the readable documents.
+    public var types: [String]
+    /// Publishers among the readable documents.
+    public var publishers: [String]
+    /// Years among the readable documents, newest first.
+    public var years: [Int]
+
+    /// Creates a listing.
+    public init(items: [KnowledgeDocumentSummary], total: Int, types: [String], publishers: [String], years: [Int]) {
+        self.items = items
+        self.total = total
+        self.types = types
+        self.publishers = publishers
+        self.years = years
+    }
+}

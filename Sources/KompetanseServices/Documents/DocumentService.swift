@@ -238,36 +238,22 @@ private actor LibraryCache {
 
 extension DocumentService {
     /// A filter for the document browser.
-    public struct Filter: Sendable, Hashable {
-        /// Document type, e.g. "Tildelingsbrev".
-        public var documentType: String?
-        /// Publisher.
-        public var publisher: String?
-        /// Year.
-        public var year: Int?
+    public typealias Filter = DocumentFilter
 
-        /// Creates a filter.
-        public init(documentType: String? = nil, publisher: String? = nil, year: Int? = nil) {
-            self.documentType = documentType
-            self.publisher = publisher
-            self.year = year
-        }
+    /// Titles of the documents an answer cites (those the asker may read).
+    public func titles(of identifiers: [String], as principal: Principal) async throws -> [String: String] {
+        Dictionary(
+            try await store.documents.summaries(identifiers: Array(Set(identifiers)).sorted(), readableBy: principal.accessGroups)
+                .map { ($0.identifier, $0.title) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// The documents an asker may read, filtered, newest first; and the values each filter can take.
-    public func browse(_ filter: Filter, as principal: Principal) async throws
-        -> (documents: [KnowledgeDocument], types: [String], publishers: [String], years: [Int])
-    {
-        let readable = try await store.documents.documents(readableBy: principal.accessGroups)
-        let matching = readable.filter { document in
-            (filter.documentType.map { $0 == document.documentType } ?? true)
-                && (filter.publisher.map { $0 == document.publisher } ?? true)
-                && (filter.year.map { $0 == document.year } ?? true)
-        }.sorted { ($0.year, $0.title) > ($1.year, $1.title) }
-        return (
-            matching, Array(Set(readable.map(\.documentType))).sorted(), Array(Set(readable.map(\.publisher))).sorted(),
-            Array(Set(readable.map(\.year))).sorted(by: >)
-        )
+    /// One page of the documents an asker may read, filtered, newest first; the total; the values each filter can
+    /// take. Answered by the store from its columns, never by reading pages.
+    public func browse(_ filter: Filter, page: Int = 1, perPage: Int = 50, as principal: Principal) async throws -> DocumentListing {
+        guard page >= 1, page <= 1_000_000 else { throw ServiceError.invalidInput("siden skal være et tall fra 1") }
+        guard (1...500).contains(perPage) else { throw ServiceError.invalidInput("antall per side skal være 1–500") }
+        return try await store.documents.listing(
+            readableBy: principal.accessGroups, filter: filter, limit: perPage, offset: (page - 1) * perPage)
     }
 
     /// One document, if the asker may read it; a restricted document is "not found" to outsiders, so its

@@ -242,9 +242,10 @@ struct SQLDocumentStore: DocumentStore {
             try await database.raw("DELETE FROM documents WHERE identifier = \(bind: document.identifier)").run()
             try await database.raw(
                 """
-                INSERT INTO documents (identifier, access, year, document_type, data)
+                INSERT INTO documents (identifier, access, year, document_type, publisher, title, page_count, url, data)
                 VALUES (\(bind: document.identifier), \(bind: document.access), \(bind: document.year),
-                        \(bind: document.documentType), \(bind: data))
+                        \(bind: document.documentType), \(bind: document.publisher), \(bind: document.title),
+                        \(bind: document.pages.count), \(bind: document.url), \(bind: data))
                 """
             ).run()
             try await database.raw("DELETE FROM settings WHERE key = 'documents.revision'").run()
@@ -266,6 +267,60 @@ struct SQLDocumentStore: DocumentStore {
                     key: row.decode(column: "identifier", as: String.self))
             }
         }
+    }
+
+    func listing(readableBy groups: Set<String>, filter: DocumentFilter, limit: Int, offset: Int) async throws -> DocumentListing {
+        let allowed = (["public"] + groups.sorted()).map { $0 as any Encodable & Sendable }
+        return try await engine.read { database in
+            var conditions: [SQLQueryString] = ["access IN (\(binds: allowed))"]
+            if let type = filter.documentType { conditions.append("document_type = \(bind: type)") }
+            if let publisher = filter.publisher { conditions.append("publisher = \(bind: publisher)") }
+            if let year = filter.year { conditions.append("year = \(bind: year)") }
+            let clause = conditions.joined(separator: " AND ")
+            let total = try await database.raw("SELECT COUNT(*) AS n FROM documents WHERE \(clause)").first()?
+                .decode(column: "n", as: Int.self) ?? 0
+            let items = try await database.raw(
+                """
+                SELECT \(unsafeRaw: Self.summaryColumns) FROM documents
+                WHERE \(clause) ORDER BY year DESC, title DESC, identifier LIMIT \(bind: limit) OFFSET \(bind: offset)
+                """
+            ).all().map(Self.summary)
+            // The filter choices come from every readable document, so a choice never leads to an empty list.
+            func distinct(_ column: String) async throws -> [any SQLRow] {
+                try await database.raw(
+                    "SELECT DISTINCT \(ident: column) AS v FROM documents WHERE access IN (\(binds: allowed)) ORDER BY v"
+                ).all()
+            }
+            return DocumentListing(
+                items: items, total: total, types: try await distinct("document_type").map { try $0.decode(column: "v", as: String.self) },
+                publishers: try await distinct("publisher").map { try $0.decode(column: "v", as: String.self) },
+                years: try await distinct("year").map { try $0.decode(column: "v", as: Int.self) }.sorted(by: >))
+        }
+    }
+
+    func summaries(identifiers: [String], readableBy groups: Set<String>) async throws -> [KnowledgeDocumentSummary] {
+        guard !identifiers.isEmpty else { return [] }
+        let allowed = (["public"] + groups.sorted()).map { $0 as any Encodable & Sendable }
+        let wanted = identifiers.map { $0 as any Encodable & Sendable }
+        return try await engine.read { database in
+            try await database.raw(
+                """
+                SELECT \(unsafeRaw: Self.summaryColumns) FROM documents
+                WHERE access IN (\(binds: allowed)) AND identifier IN (\(binds: wanted)) ORDER BY identifier
+                """
+            ).all().map(Self.summary)
+        }
+    }
+
+    static let summaryColumns = "identifier, title, document_type, publisher, year, access, page_count, url"
+
+    static func summary(_ row: any SQLRow) throws -> KnowledgeDocumentSummary {
+        KnowledgeDocumentSummary(
+            identifier: try row.decode(column: "identifier", as: String.self), title: try row.decode(column: "title", as: String.self),
+            documentType: try row.decode(column: "document_type", as: String.self),
+            publisher: try row.decode(column: "publisher", as: String.self), year: try row.decode(column: "year", as: Int.self),
+            access: try row.decode(column: "access", as: String.self), pageCount: try row.decode(column: "page_count", as: Int.self),
+            url: try row.decode(column: "url", as: String?.self))
     }
 
     func revision() async throws -> String {

@@ -40,16 +40,32 @@ extension APIController {
             }
             year = value
         }
+        var limit = 100
+        var offset = 0
+        if let text = parameters.get("limit") {
+            guard let value = Int(text), (1...500).contains(value) else {
+                throw HTTPError(.badRequest, message: "parameteren «limit» skal være et heltall fra 1 til 500")
+            }
+            limit = value
+        }
+        if let text = parameters.get("offset") {
+            guard let value = Int(text), (0...100_000_000).contains(value) else {
+                throw HTTPError(.badRequest, message: "parameteren «offset» skal være et heltall fra 0")
+            }
+            offset = value
+        }
+        // Pages of `limit` documents; an offset inside a page starts that page where asked.
         let result = try await services.documents.browse(
             .init(documentType: parameters.get("type"), publisher: parameters.get("publisher"), year: year),
-            as: context.principal)
+            page: offset / limit + 1, perPage: limit, as: context.principal)
+        let skipped = offset % limit
         return try JSONResponse.make(
-            ListDTO(
-                items: result.documents.map {
+            DocumentPageDTO(
+                items: result.items.dropFirst(skipped).map {
                     DocumentSummary(
                         identifier: $0.identifier, title: $0.title, documentType: $0.documentType, publisher: $0.publisher,
-                        year: $0.year, pages: $0.pages.count, url: $0.url)
-                }))
+                        year: $0.year, pages: $0.pageCount, url: $0.url)
+                }, total: result.total, limit: limit, offset: offset))
     }
 
     @Sendable func document(_ request: Request, context: SiteContext) async throws -> Response {
@@ -83,4 +99,12 @@ extension APIController {
     @Sendable func feedbackList(_ request: Request, context: SiteContext) async throws -> Response {
         try JSONResponse.make(ListDTO(items: try await services.feedback.all(as: context.principal)))
     }
+}
+
+/// A page of the document list.
+struct DocumentPageDTO: Encodable {
+    let items: [APIController.DocumentSummary]
+    let total: Int
+    let limit: Int
+    let offset: Int
 }

@@ -64,9 +64,7 @@ struct DocumentController: Sendable {
         var titles: [String: String] = [:]
         if !question.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             answer = try await services.documents.ask(question, as: context.principal)
-            titles = Dictionary(
-                try await services.documents.browse(.init(), as: context.principal).documents.map { ($0.identifier, $0.title) },
-                uniquingKeysWith: { first, _ in first })
+            titles = try await services.documents.titles(of: answer?.citations.map(\.document) ?? [], as: context.principal)
         }
         var model = AskShow.model(question: question, answer: answer, titles: titles)
         model.thanks = request.uri.formParameters.get("takk") != nil
@@ -80,23 +78,38 @@ struct DocumentController: Sendable {
             request: request, context: context)
     }
 
+    /// Documents per page of the list.
+    static let perPage = 50
+
     @Sendable func documents(_ request: Request, context: SiteContext) async throws -> Response {
         let texts = renderer.texts(for: request.uiLanguage)
         let parameters = request.uri.formParameters
         let filter = DocumentService.Filter(
             documentType: parameters.get("type").flatMap { $0.isEmpty ? nil : $0 },
             publisher: parameters.get("utgiver").flatMap { $0.isEmpty ? nil : $0 }, year: parameters.get("ar").flatMap(Int.init))
-        let result = try await services.documents.browse(filter, as: context.principal)
+        let page = try AssessmentController.integer(parameters.get("side"), name: "side") ?? 1
+        let result = try await services.documents.browse(filter, page: page, perPage: Self.perPage, as: context.principal)
+        let pages = max(1, (result.total + Self.perPage - 1) / Self.perPage)
+        func link(_ target: Int) -> String {
+            var items: [(String, String)] = []
+            for (name, value) in parameters where name != "side" && name != "lang" { items.append((String(name), String(value))) }
+            items.append(("side", String(target)))
+            return SiteRoute.documents.path + SiteRoute.query(items)
+        }
         let model = DocumentIndex.Model(
-            summary: texts.format("documents_summary", ["count": String(result.documents.count)]),
+            summary: texts.format("documents_summary", ["count": String(result.total)]),
             types: result.types.map { .init(value: $0, selected: $0 == filter.documentType) },
             publishers: result.publishers.map { .init(value: $0, selected: $0 == filter.publisher) },
             years: result.years.map { .init(value: String($0), selected: $0 == filter.year) },
-            documents: result.documents.map {
+            documents: result.items.map {
                 .init(
                     href: SiteRoute.document($0.identifier).path, title: $0.title, type: $0.documentType,
-                    publisher: $0.publisher, year: $0.year, pages: $0.pages.count)
-            })
+                    publisher: $0.publisher, year: $0.year, pages: $0.pageCount)
+            },
+            pager: pages > 1
+                ? .init(
+                    position: texts.format("documents_page", ["page": String(page), "pages": String(pages)]),
+                    previous: page > 1 ? link(page - 1) : nil, next: page < pages ? link(page + 1) : nil) : nil)
         return renderer.page(
             "documents", model: model, title: texts["documents_heading"], section: .documents,
             breadcrumbs: [Crumb(label: texts["nav_home"], href: "/"), Crumb(label: texts["nav_documents"], href: nil)],

@@ -66,6 +66,14 @@ enum DocumentIndex {
         let publishers: [Option]
         let years: [Option]
         let documents: [Row]
+        let pager: Pager?
+    }
+
+    /// Links to the pages before and after, and where the list is.
+    struct Pager: Sendable {
+        let position: String
+        let previous: String?
+        let next: String?
     }
 
     struct Option: Sendable {
