@@ -50,6 +50,8 @@ private func withDocuments(
             let api = try await Browser(client).get("/api/v1/documents?type=Rapport&limit=25&offset=50")
             #expect(api.text.contains("\"total\":60") && api.text.components(separatedBy: "\"identifier\"").count - 1 == 10, "\(api.text.prefix(300))")
             #expect(try await Browser(client).get("/api/v1/documents?limit=0").status == .badRequest)
+            let far = try await Browser(client).get("/api/v1/documents?limit=1&offset=99999999")
+            #expect(far.status == .ok && far.text.contains("\"items\":[]"), "an offset past the end is an empty page, not an error")
         }
     }
 

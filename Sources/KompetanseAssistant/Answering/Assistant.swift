@@ -130,9 +130,53 @@ public struct Assistant: Sendable {
 
     /// Answers one question; `within` and `context` are set for the later part of a two-part question: its
     /// documents are the ones that answered the first part, whose words keep it on topic ("når skal den …").
+    /// The question is read once (``read(_:library:within:context:excluding:)``); then the rules for tables,
+    /// the nth item of a list and lists are tried in order, and a sentence answers when none of them does.
     func answerPart(
         _ question: String, library: DocumentLibrary, within: Set<String>?, context: String? = nil, excluding: Set<String> = []
     ) -> Answer {
+        let reading: PartReading
+        switch read(question, library: library, within: within, context: context, excluding: excluding) {
+        case .refused(let refusal): return refusal
+        case .reading(let read): reading = read
+        }
+        let trace = tracing ? Self.trace(of: reading) : []
+        for rule in Self.rules {
+            if let answer = rule.answer(self, reading) { return traced(answer, trace + [rule.name + ": \(answer.citations.count) sitater"]) }
+        }
+        return sentenceAnswer(reading, trace: trace)
+    }
+
+    /// The rules tried before a single sentence answers, in order: a table row, the nth item of a list, a list.
+    static let rules: [(name: String, answer: @Sendable (Assistant, PartReading) -> Answer?)] = [
+        ("tabell", { assistant, reading in
+            assistant.tableAnswer(reading.question, ranked: reading.ranked.map(\.position), terms: reading.terms, library: reading.library)
+        }),
+        ("punkt i en liste", { assistant, reading in
+            ListAnswer.ordinal(in: reading.question).flatMap { place in
+                assistant.listItemAnswer(reading.ranked.map(\.position), place: place, terms: reading.terms, library: reading.library)
+            }
+        }),
+        ("liste", { assistant, reading in
+            let list = ListAnswer.asks(reading.question)
+            guard list.isList else { return nil }
+            return assistant.listAnswer(
+                reading.ranked.map { ($0.position, $0.score) }, count: list.count, terms: reading.terms, library: reading.library)
+        }),
+    ]
+
+    /// The outcome of reading a question part: what it asks and the ranked sentences, or a refusal already.
+    enum PartOutcome {
+        case reading(PartReading)
+        case refused(Answer)
+    }
+
+    /// Reads one part of a question: what it asks for, the documents that may answer (year, source type and
+    /// publisher, the first part's documents), its weighted terms, and the sentences ranked by score and by the
+    /// answer-kind, target/result, definition, type and recency preferences.
+    func read(
+        _ question: String, library: DocumentLibrary, within: Set<String>?, context: String?, excluding: Set<String>
+    ) -> PartOutcome {
         let documents = Array(library.documents.values)
         let types = Array(Set(documents.map(\.documentType))).sorted()
         // An English question is also read through its Norwegian words; a Norwegian one has none.
@@ -180,7 +224,9 @@ public struct Assistant: Sendable {
             if term.origin.count == 4, Int(term.origin) != nil { term.weight *= 0.5 }
             return term
         }
-        guard !candidates.isEmpty, !terms.isEmpty else { return refusal(library: library, terms: terms, reason: "ingen dokumenter passer til årstallet eller dokumenttypen i spørsmålet") }
+        guard !candidates.isEmpty, !terms.isEmpty else {
+            return .refused(refusal(library: library, terms: terms, reason: "ingen dokumenter passer til årstallet eller dokumenttypen i spørsmålet"))
+        }
         let allowed = Set(candidates.map(\.identifier))
         let questionWords = Set(Tokenizer.words(question).compactMap { Analyzer().term(for: $0) })
         let questionNegated = Self.isNegated(question)
@@ -200,17 +246,19 @@ public struct Assistant: Sendable {
         if !subjects.isEmpty {
             hits = hits.filter { Self.isAbout(subjects, at: $0.position, library: library) }
             guard !hits.isEmpty else {
-                return refusal(library: library, terms: terms, reason: "ingen setning handler om \(subjects.joined(separator: ", "))")
+                return .refused(refusal(library: library, terms: terms, reason: "ingen setning handler om \(subjects.joined(separator: ", "))"))
             }
         }
-        guard let best = hits.first?.score, best > 0 else { return refusal(library: library, terms: terms, reason: "ingen setning inneholder ordene i spørsmålet") }
+        guard let best = hits.first?.score, best > 0 else {
+            return .refused(refusal(library: library, terms: terms, reason: "ingen setning inneholder ordene i spørsmålet"))
+        }
         let years = candidates.map(\.year)
         let (minimumYear, maximumYear) = (years.min() ?? 0, years.max() ?? 0)
         let asked = TargetOrResult.asks(question)
         // For "hva er / kjennetegner X": the question's rarest words, which a sentence about X names at its start.
         let definitionTerms: Set<String> = Definition.asks(question)
             ? Set(terms.filter { $0.weight >= 0.8 }.sorted { library.idf($0.term) > library.idf($1.term) }.prefix(2).map(\.term)) : []
-        let ranked = hits.map { hit -> (sentence: PageSpan, position: Int, score: Double, hasKind: Bool) in
+        let ranked = hits.map { hit -> PartReading.Ranked in
             let hasKind = Self.contains(understanding.answerKind, in: hit.sentence.text, excluding: questionWords)
             var score = hit.score / best
             if Self.isHeading(hit.sentence.text) { score *= Configuration.headingPenalty }
@@ -236,15 +284,20 @@ public struct Assistant: Sendable {
             }
             return (hit.sentence, hit.position, score, hasKind)
         }.sorted { $0.score > $1.score }
-        // The later part of a two-part question is on the first part's topic already; what it must have is the
-        // kind of answer it asks for (a date, a number), which the checks below demand.
-        let followsUp = within != nil && understanding.answerKind != .statement
-        // The best-scored sentence that the question's words support (with its neighbours and its document's
-        // title): a heading that shares many words can outscore the sentence that answers, without covering it.
-        var top = ranked[0]
-        var coverage = library.coverage(of: top.position, terms: terms)
+        return .reading(
+            PartReading(
+                question: question, understanding: understanding, terms: terms, questionWords: questionWords, asked: asked,
+                ranked: ranked, followsUp: within != nil && understanding.answerKind != .statement, library: library))
+    }
+
+    /// The trace of a reading: the terms, what was understood, the best sentences with score and support.
+    static func trace(of reading: PartReading) -> [String] {
+        let library = reading.library
+        let terms = reading.terms
+        let understanding = reading.understanding
+        let ranked = reading.ranked
         var trace: [String] = []
-        if tracing {
+        do {
             trace.append("ord: " + terms.map { "\($0.term) \(Self.decimal($0.weight))·idf \(Self.decimal(library.idf($0.term)))" }.joined(separator: ", "))
             trace.append("forstått: \(understanding.answerKind), år \(understanding.years), kilde \(understanding.documentTypes), nevnt \(understanding.mentionedTypes)")
             for candidate in ranked.prefix(8) {
@@ -254,18 +307,26 @@ public struct Assistant: Sendable {
                         + candidate.sentence.text.prefix(160).split(separator: "\n").joined(separator: " "))
             }
         }
-        if let answer = tableAnswer(question, ranked: ranked.map(\.position), terms: terms, library: library) {
-            return traced(answer, trace + ["tabell: \(answer.citations.count) linjer"])
-        }
-        if let place = ListAnswer.ordinal(in: question),
-            let answer = listItemAnswer(ranked.map(\.position), place: place, terms: terms, library: library)
-        {
-            return traced(answer, trace + ["punkt \(place) i en liste"])
-        }
-        let list = ListAnswer.asks(question)
-        if list.isList, let answer = listAnswer(ranked.map { ($0.position, $0.score) }, count: list.count, terms: terms, library: library) {
-            return traced(answer, trace + ["liste: \(answer.citations.count) setninger"])
-        }
+        return trace
+    }
+
+    /// The answer a single sentence gives (with what belongs to it: the item list after a colon, the target after
+    /// a parameter, a table's header, the line of a superlative, the grounds of a decision), or a refusal naming
+    /// the check it failed.
+    func sentenceAnswer(_ reading: PartReading, trace: [String]) -> Answer {
+        let library = reading.library
+        let terms = reading.terms
+        let understanding = reading.understanding
+        let ranked = reading.ranked
+        let question = reading.question
+        let questionWords = reading.questionWords
+        let asked = reading.asked
+        let followsUp = reading.followsUp
+        let documents = Array(library.documents.values)
+        // The best-scored sentence that the question's words support (with its neighbours and its document's
+        // title): a heading that shares many words can outscore the sentence that answers, without covering it.
+        var top = ranked[0]
+        var coverage = library.coverage(of: top.position, terms: terms)
         if !followsUp, coverage < Configuration.minimumCoverage {
             for candidate in ranked.dropFirst().prefix(Configuration.supportedCandidates)
             where candidate.score >= ranked[0].score * Configuration.supportedCandidateShare {

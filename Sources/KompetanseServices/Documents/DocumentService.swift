@@ -250,8 +250,9 @@ extension DocumentService {
     /// One page of the documents an asker may read, filtered, newest first; the total; the values each filter can
     /// take. Answered by the store from its columns, never by reading pages.
     public func browse(_ filter: Filter, page: Int = 1, perPage: Int = 50, as principal: Principal) async throws -> DocumentListing {
-        guard page >= 1, page <= 1_000_000 else { throw ServiceError.invalidInput("siden skal være et tall fra 1") }
         guard (1...500).contains(perPage) else { throw ServiceError.invalidInput("antall per side skal være 1–500") }
+        // As far as a list can reach (a hundred million documents on), whatever the page size.
+        guard page >= 1, page <= 100_000_000 / perPage + 1 else { throw ServiceError.invalidInput("siden skal være et tall fra 1") }
         return try await store.documents.listing(
             readableBy: principal.accessGroups, filter: filter, limit: perPage, offset: (page - 1) * perPage)
     }
