@@ -318,9 +318,6 @@ public struct Assistant: Sendable {
         let terms = reading.terms
         let understanding = reading.understanding
         let ranked = reading.ranked
-        let question = reading.question
-        let questionWords = reading.questionWords
-        let asked = reading.asked
         let followsUp = reading.followsUp
         let documents = Array(library.documents.values)
         // The best-scored sentence that the question's words support (with its neighbours and its document's
@@ -339,6 +336,46 @@ public struct Assistant: Sendable {
             }
         }
         guard followsUp || coverage >= Configuration.minimumCoverage else { return traced(refusal(library: library, terms: terms, reason: "den beste setningen dekker bare \(Int((coverage * 100).rounded())) % av spørsmålets viktige ord"), trace) }
+        var chosen = extended(top, reading)
+        let topTerms = matchedTerms(top.position, library: library, terms: terms)
+        if let failed = failedCheck(chosen, reading) {
+            return traced(refusal(library: library, terms: terms, reason: failed), trace)
+        }
+        if chosen.count == 1, let second = ranked.dropFirst().first(where: { candidate in
+            candidate.score >= top.score * Configuration.secondSentenceShare
+                && candidate.sentence.document == top.sentence.document
+                && !matchedTerms(candidate.position, library: library, terms: terms).subtracting(topTerms).isEmpty
+        }) {
+            chosen.append(second)
+        }
+        chosen.sort { ($0.sentence.page, $0.sentence.start) < ($1.sentence.page, $1.sentence.start) }
+        let verifier = CitationVerifier(readable: documents)
+        let citations = chosen.map { Citation(document: $0.sentence.document, page: $0.sentence.page, quote: $0.sentence.text) }
+            .filter(verifier.isVerbatim)
+        guard !citations.isEmpty else { return traced(refusal(library: library, terms: terms, reason: "sitatet kunne ikke bekreftes ordrett"), trace) }
+        // When the question names no year, the latest document answers; other years with a strong hit are named.
+        var related: [DocumentReference] = []
+        if understanding.years.isEmpty {
+            var seen: Set<String> = Set(citations.map(\.document))
+            for hit in ranked.prefix(10) where hit.score >= top.score * 0.5 && seen.insert(hit.sentence.document).inserted {
+                if let document = library.documents[hit.sentence.document], document.year != library.documents[top.sentence.document]?.year {
+                    related.append(DocumentReference(identifier: document.identifier, title: document.title, year: document.year))
+                }
+            }
+        }
+        return traced(
+            Answer(text: citations.map(\.quote).joined(separator: " "), refused: false, citations: citations, related: related), trace)
+    }
+
+    /// The chosen sentence with what belongs to it: the items after a colon, the value after a lead-in, a table
+    /// row's caption and header, the extreme line of a "label: number" list, the grounds after a decision.
+    func extended(_ top: PartReading.Ranked, _ reading: PartReading) -> [PartReading.Ranked] {
+        let library = reading.library
+        let understanding = reading.understanding
+        let ranked = reading.ranked
+        let question = reading.question
+        let questionWords = reading.questionWords
+        let asked = reading.asked
         var chosen = [top]
         // "Styret anbefaler at nettverket prioriterer:" answers with the list that follows it.
         if understanding.answerKind == .statement, top.sentence.text.hasSuffix(":") {
@@ -400,9 +437,17 @@ public struct Assistant: Sendable {
                 chosen.append((library.sentences[next], next, top.score, true))
             }
         }
-        let topTerms = matchedTerms(top.position, library: library, terms: terms)
+        return chosen
+    }
+
+    /// The check the chosen sentences fail, as a refusal reason; `nil` when they pass: the kind of answer asked
+    /// for, the kind of amount, and the thing a "hvilken X" question asks about.
+    func failedCheck(_ chosen: [PartReading.Ranked], _ reading: PartReading) -> String? {
+        let library = reading.library
+        let understanding = reading.understanding
+        let question = reading.question
         guard understanding.answerKind == .statement || chosen.contains(where: \.hasKind) else {
-            return traced(refusal(library: library, terms: terms, reason: "ingen setning har den typen svar spørsmålet ber om (\(understanding.answerKind))"), trace)
+            return "ingen setning har den typen svar spørsmålet ber om (\(understanding.answerKind))"
         }
         // "Hvor mye sparer …" is not answered by what something costs: when the cited amount is named as another
         // kind of amount than the one asked for, and never as the one asked for, the answer is refused.
@@ -410,7 +455,7 @@ public struct Assistant: Sendable {
             !chosen.contains(where: { Self.amountFamily(of: $0.sentence.text, only: family) != nil }),
             chosen.contains(where: { Self.amountFamily(of: $0.sentence.text) != nil })
         {
-            return traced(refusal(library: library, terms: terms, reason: "beløpet som står der, er et annet slags beløp enn det spørsmålet gjelder"), trace)
+            return "beløpet som står der, er et annet slags beløp enn det spørsmålet gjelder"
         }
         // "Hvilken leverandør …": an answer that never mentions a supplier (in the cited sentences or right next to
         // them) answers something else, so the honest answer is a refusal.
@@ -418,32 +463,9 @@ public struct Assistant: Sendable {
             let focus = Self.focusTerm(of: question),
             !chosen.contains(where: { Self.mentions(focus, near: $0.position, library: library) })
         {
-            return traced(refusal(library: library, terms: terms, reason: "setningen nevner ikke det spørsmålet spør etter"), trace)
+            return "setningen nevner ikke det spørsmålet spør etter"
         }
-        if chosen.count == 1, let second = ranked.dropFirst().first(where: { candidate in
-            candidate.score >= top.score * Configuration.secondSentenceShare
-                && candidate.sentence.document == top.sentence.document
-                && !matchedTerms(candidate.position, library: library, terms: terms).subtracting(topTerms).isEmpty
-        }) {
-            chosen.append(second)
-        }
-        chosen.sort { ($0.sentence.page, $0.sentence.start) < ($1.sentence.page, $1.sentence.start) }
-        let verifier = CitationVerifier(readable: documents)
-        let citations = chosen.map { Citation(document: $0.sentence.document, page: $0.sentence.page, quote: $0.sentence.text) }
-            .filter(verifier.isVerbatim)
-        guard !citations.isEmpty else { return traced(refusal(library: library, terms: terms, reason: "sitatet kunne ikke bekreftes ordrett"), trace) }
-        // When the question names no year, the latest document answers; other years with a strong hit are named.
-        var related: [DocumentReference] = []
-        if understanding.years.isEmpty {
-            var seen: Set<String> = Set(citations.map(\.document))
-            for hit in ranked.prefix(10) where hit.score >= top.score * 0.5 && seen.insert(hit.sentence.document).inserted {
-                if let document = library.documents[hit.sentence.document], document.year != library.documents[top.sentence.document]?.year {
-                    related.append(DocumentReference(identifier: document.identifier, title: document.title, year: document.year))
-                }
-            }
-        }
-        return traced(
-            Answer(text: citations.map(\.quote).joined(separator: " "), refused: false, citations: citations, related: related), trace)
+        return nil
     }
 
     /// The years (1990–2100) a text names, as written; a range "2025–2028" names both ends.
