@@ -207,6 +207,11 @@ func withTexts(
             let never = try await services.documents.ask("Hvor stor andel av kommunene brukte generativ KI i 2021?", as: .anonymous)
             #expect(never.refused, "no sentence names 2021 and no document is about it: \(never.text)")
         }
+        let level = "Sykefraværet var 7,4 prosent i kommunen. Det er samme nivå som i 2021, da det sist ble målt."
+        try await withTexts([("fravaer.txt", level)]) { services in
+            let then = try await services.documents.ask("Hvor høyt var sykefraværet i kommunen i 2021?", as: .anonymous)
+            #expect(then.refused, "the sentence that names 2021 does not say what the level was: \(then.text)")
+        }
     }
 
     @Test func aQuestionForAValueIsNotAnsweredWithADateOrAnotherYear() async throws {

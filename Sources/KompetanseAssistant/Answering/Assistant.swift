@@ -234,13 +234,18 @@ public struct Assistant: Sendable {
         var hits = library.search(terms, limit: Configuration.sentencesConsidered, allowedDocuments: allowed)
             .filter { !InstructionFilter.isInstruction($0.sentence.text) }
             .filter { excluding.isEmpty || !excluding.contains("\($0.sentence.document)|\($0.sentence.page)|\($0.sentence.text)") }
+        // The question's words without its years, which the year check itself takes care of.
+        let topicTerms = terms.filter { !yearWords.contains($0.origin) }
         if !yearWords.isEmpty {
             hits = hits.filter { hit in
                 // A sentence that names other years and not the one asked about is about those years ("Programmet
                 // kostet … i 2024" does not say what it cost in 2025), whatever year its document is about.
                 let named = Self.years(in: hit.sentence.text)
                 guard named.isEmpty || !named.isDisjoint(with: yearWords) else { return false }
-                return ofTheYear.contains(hit.sentence.document) || !named.isEmpty
+                // In a document about another year, the sentence that names the year must carry the question alone:
+                // "Det er samme nivå som i 2022" says nothing about what was at that level.
+                return ofTheYear.contains(hit.sentence.document)
+                    || !named.isEmpty && library.coverage(of: hit.position, terms: topicTerms, reach: 0) >= Configuration.minimumCoverage
             }
         }
         if !subjects.isEmpty {

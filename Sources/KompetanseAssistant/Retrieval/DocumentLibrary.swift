@@ -112,21 +112,24 @@ public struct DocumentLibrary: Sendable {
 
     /// The terms of `terms` that a sentence, its neighbours on the same page ("dette" in a sentence refers to the
     /// one before), its table header and its document's title contain.
-    func matchedTerms(near position: Int, terms: [QueryTerm]) -> Set<String> {
+    func matchedTerms(near position: Int, terms: [QueryTerm], reach: Int = 1) -> Set<String> {
         let sentence = sentences[position]
         var matched: Set<String> = []
-        for index in max(0, position - 1)...min(sentences.count - 1, position + 1) {
+        for index in max(0, position - reach)...min(sentences.count - 1, position + reach) {
             guard sentences[index].document == sentence.document, sentences[index].page == sentence.page else { continue }
             let explanation = self.index.explain(String(index), query: terms)
-            matched.formUnion(explanation.children.compactMap(\.term))
+            // With no reach, the sentence's own words and its document's title only, not the neighbours it is
+            // indexed with as context.
+            matched.formUnion(explanation.children.filter { reach > 0 || !$0.fields.allSatisfy { $0 == "context" } }.compactMap(\.term))
         }
         return matched
     }
 
     /// The share of the question's words (weighted by rarity) that a sentence, its neighbours on the page and its
     /// document's title contain together.
-    func coverage(of position: Int, terms: [QueryTerm]) -> Double {
-        let matched = matchedTerms(near: position, terms: terms)
+    /// - Parameter reach: how many neighbours on each side count (0: the sentence alone, with its title and context).
+    func coverage(of position: Int, terms: [QueryTerm], reach: Int = 1) -> Double {
+        let matched = matchedTerms(near: position, terms: terms, reach: reach)
         var total = 0.0
         var found = 0.0
         var seen: Set<String> = []
