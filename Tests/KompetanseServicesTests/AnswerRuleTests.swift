@@ -223,4 +223,12 @@ func withTexts(
             #expect(cost.refused, "the sentence names 2024, not 2025: \(cost.text)")
         }
     }
+
+    @Test func aConceptSynonymLeadsToTheSentenceInTheDocumentsWords() async throws {
+        let text = "Etaten gir alle ansatte opplæring i 2025. Etaten gir alle ansatte opplæring i cybersikkerhet i 2025."
+        try await withTexts([("sikkerhet.txt", text)]) { services in
+            let answer = try await services.documents.ask("Hvilken opplæring i informasjonssikkerhet gir etaten de ansatte i 2025?", as: .anonymous)
+            #expect(answer.text.contains("cybersikkerhet"), "informasjonssikkerhet ≈ cybersikkerhet: \(answer.text)")
+        }
+    }
 }

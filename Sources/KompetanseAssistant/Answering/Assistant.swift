@@ -48,10 +48,14 @@ public struct Assistant: Sendable {
 
     /// Whether answers carry a trace of how they were reached (``Answer/trace``).
     public var tracing = false
+    /// Groups of words and phrases that mean the same in the domain ("informasjonssikkerhet", "IKT-sikkerhet",
+    /// "cybersikkerhet"): the concept synonyms matching uses, so a question in one word meets a document in another.
+    public var concepts: [[String]] = []
 
     /// Creates an assistant.
-    public init(tracing: Bool = false) {
+    public init(tracing: Bool = false, concepts: [[String]] = []) {
         self.tracing = tracing
+        self.concepts = concepts
     }
 
     /// Answers a question from a library. A question in two parts ("Hvor mye …, og hva var grunnen?") is answered
@@ -218,7 +222,8 @@ public struct Assistant: Sendable {
             term.weight *= Configuration.translationWeight
             return term
         }
-        let terms = (library.queryTerms(question) + translated + Self.questionSynonyms(question, library: library) + contextTerms).map {
+        let own = library.queryTerms(question) + translated
+        let terms = (own + Self.questionSynonyms(question, library: library) + conceptTerms(own, library: library) + contextTerms).map {
             term -> QueryTerm in
             var term = term
             if term.origin.count == 4, Int(term.origin) != nil { term.weight *= 0.5 }
@@ -585,6 +590,21 @@ public struct Assistant: Sendable {
         ("kostet", "kostnad kroner"), ("frist", "innen"), ("fristen", "innen"), ("grunnen", "fordi skyldes"),
         ("hvorfor", "fordi skyldes"), ("målet", "målverdi"), ("redusert", "reduksjon reduseres"),
     ]
+
+    /// The other phrases of each concept group one of whose phrases the question uses, weighted like the
+    /// phrasings above: they rank, they never count as support.
+    func conceptTerms(_ own: [QueryTerm], library: DocumentLibrary) -> [QueryTerm] {
+        let present = own.map(\.term)
+        var added: [QueryTerm] = []
+        for group in concepts {
+            let phrases = group.map { (surface: $0, terms: library.queryTerms($0).map(\.term)) }.filter { !$0.terms.isEmpty }
+            guard let hit = phrases.first(where: { present.containsSequence($0.terms) }) else { continue }
+            for phrase in phrases where phrase.terms != hit.terms {
+                added += phrase.terms.map { QueryTerm(term: $0, weight: 0.45, origin: hit.surface) }
+            }
+        }
+        return added
+    }
 
     static func questionSynonyms(_ question: String, library: DocumentLibrary) -> [QueryTerm] {
         let lowered = " " + Tokenizer.words(question).joined(separator: " ") + " "

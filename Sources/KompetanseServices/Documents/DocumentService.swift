@@ -53,6 +53,9 @@ public final class DocumentService: Sendable {
     }
 
     static let demoSeededKey = "demo.documents.seeded"
+
+    /// The concept synonyms matching uses, read once, for questions in other words than the documents'.
+    static let concepts: [[String]] = ((try? ShippedData.synonyms()) ?? []).map(\.terms)
     /// The access group of the demo's restricted note.
     public static let demoAccessGroup = "demo-ledergruppe"
 
@@ -208,7 +211,7 @@ public final class DocumentService: Sendable {
     }
 
     private func composeAnswer(_ question: String, library: DocumentLibrary, explain: Bool) async -> Answer {
-        let extractive = Assistant(tracing: explain).answer(question, library: library)
+        let extractive = Assistant(tracing: explain, concepts: Self.concepts).answer(question, library: library)
         // Both paths refuse on weak support; with a model configured, its verified answer replaces the
         // extractive one, which stays the answer whenever the model fails, times out or cites nothing verifiable.
         guard !extractive.refused, let model else { return extractive }

@@ -790,14 +790,3 @@ public struct MatchResult: Sendable {
     /// True when no measure matches the need well: the page says so instead of pretending.
     public var isWeak: Bool
 }
-
-extension Array where Element: Equatable {
-    /// True when `sequence` occurs as a contiguous run.
-    func containsSequence(_ sequence: [Element]) -> Bool {
-        guard !sequence.isEmpty, sequence.count <= count else { return false }
-        for start in 0...(count - sequence.count) where self[start] == sequence[0] {
-            if Array(self[start..<(start + sequence.count)]) == sequence { return true }
-        }
-        return false
-    }
-}
