@@ -523,13 +523,10 @@ public struct Assistant: Sendable {
             } else {
                 row = TableAnswer.row(named: identifiers, in: table, library: library)
             }
-            guard let row, library.coverage(of: row, terms: terms) >= Configuration.minimumCoverage else { continue }
-            let verifier = CitationVerifier(readable: Array(library.documents.values))
-            let lines = TableAnswer.citing(row, of: table)
-            let citations = lines.map { library.sentences[$0] }
-                .map { Citation(document: $0.document, page: $0.page, quote: $0.text) }.filter(verifier.isVerbatim)
-            guard citations.count == lines.count else { continue }
-            return Answer(text: citations.map(\.quote).joined(separator: " "), refused: false, citations: citations)
+            guard let row, library.coverage(of: row, terms: terms) >= Configuration.minimumCoverage,
+                let answer = Self.citing(TableAnswer.citing(row, of: table), library: library)
+            else { continue }
+            return answer
         }
         return nil
     }
@@ -544,12 +541,8 @@ public struct Assistant: Sendable {
             let marked = all.filter { ListAnswer.isMarked(library.sentences[$0].text) }
             let items = marked.isEmpty ? all : marked
             guard items.count >= place, library.coverage(of: leadIn, terms: terms) >= Configuration.minimumCoverage else { continue }
-            let lines = [leadIn, items[place - 1]]
-            let verifier = CitationVerifier(readable: Array(library.documents.values))
-            let citations = lines.map { library.sentences[$0] }
-                .map { Citation(document: $0.document, page: $0.page, quote: $0.text) }.filter(verifier.isVerbatim)
-            guard citations.count == 2 else { continue }
-            return Answer(text: citations.map(\.quote).joined(separator: " "), refused: false, citations: citations)
+            guard let answer = Self.citing([leadIn, items[place - 1]], library: library) else { continue }
+            return answer
         }
         return nil
     }
@@ -575,10 +568,16 @@ public struct Assistant: Sendable {
             best = ListAnswer.labelledItems(ranked.map(\.position), count: count, in: library).map { ($0, 1, 0) }
         }
         guard let lines = best?.lines else { return nil }
+        return Self.citing(lines, library: library)
+    }
+
+    /// An answer quoting the sentences at `positions`, each verbatim on its page; `nil` when one is not (a table
+    /// or a list is cited whole or not at all).
+    static func citing(_ positions: [Int], library: DocumentLibrary) -> Answer? {
         let verifier = CitationVerifier(readable: Array(library.documents.values))
-        let citations = lines.map { library.sentences[$0] }
+        let citations = positions.map { library.sentences[$0] }
             .map { Citation(document: $0.document, page: $0.page, quote: $0.text) }.filter(verifier.isVerbatim)
-        guard citations.count == lines.count else { return nil }
+        guard citations.count == positions.count else { return nil }
         return Answer(text: citations.map(\.quote).joined(separator: " "), refused: false, citations: citations)
     }
 
