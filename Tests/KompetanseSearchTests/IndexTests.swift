@@ -60,6 +60,24 @@ import Testing
         let index = index([("a", "Personvern", ""), ("b", "Personvern for ledere", "")])
         #expect(index.search(index.queryTerms("personvern"), allowed: { $0 == "b" }).map(\.identifier) == ["b"])
     }
+
+    /// Requiring some terms drops the documents that match only the others and leaves every other score as the
+    /// full computation gives it.
+    @Test func requiredTermsKeepFullScoresOfTheDocumentsThatMatchThem() {
+        let index = index([
+            ("a", "Gratis nettkurs om personvern", ""), ("b", "Gratis nettkurs om budsjett", ""),
+            ("c", "Personvern i kommunen", "Et kurs på nett."),
+        ])
+        let query = index.prepare(index.queryTerms("gratis nettkurs om personvern"))
+        let topic = Set(index.queryTerms("personvern").map(\.term))
+        let full = index.documentScores(query)
+        let required = index.documentScores(query, requiring: topic.contains)
+        let positions = ["a", "b", "c"].compactMap(index.position(of:))
+        #expect(full[positions[1]] > 0)
+        // The same sum in another order: equal up to rounding.
+        #expect(abs(required[positions[0]] - full[positions[0]]) < 1e-9 && required[positions[1]] == 0)
+        #expect(abs(required[positions[2]] - full[positions[2]]) < 1e-9 && full[positions[2]] > 0)
+    }
 }
 
 @Suite struct VectorAndFusionTests {

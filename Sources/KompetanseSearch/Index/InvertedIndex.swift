@@ -78,9 +78,9 @@ public struct PreparedQuery: Sendable {
     /// True when no term of the query occurs in the index.
     public var isEmpty: Bool { terms.isEmpty }
 
-    /// The same query with only the terms `keep` accepts (by index form), e.g. to score part of a query alone.
-    public func restricted(to keep: (String) -> Bool) -> PreparedQuery {
-        PreparedQuery(terms: terms.filter { keep($0.query.term) })
+    /// Whether some term of the query (by index form) satisfies `predicate`.
+    public func hasTerm(where predicate: (String) -> Bool) -> Bool {
+        terms.contains { predicate($0.query.term) }
     }
 }
 
@@ -351,6 +351,30 @@ public struct InvertedIndex: Sendable {
         return scores
     }
 
+    /// The BM25F score of every document that matches at least one term `required` accepts (by index form); 0 for
+    /// every other document. The other terms add to documents already scored, so each posting is still read once:
+    /// the same scores as ``documentScores(_:)`` for the documents that count.
+    public func documentScores(_ query: PreparedQuery, requiring required: (String) -> Bool) -> [Double] {
+        var scores = [Double](repeating: 0, count: identifiers.count)
+        postingDocument.withUnsafeBufferPointer { documents in
+            postingSaturation.withUnsafeBufferPointer { saturation in
+                scores.withUnsafeMutableBufferPointer { scores in
+                    for term in query.terms where term.factor > 0 && required(term.query.term) {
+                        let factor = term.factor
+                        for posting in term.postings { scores[Int(documents[posting])] += factor * saturation[posting] }
+                    }
+                    for term in query.terms where term.factor > 0 && !required(term.query.term) {
+                        let factor = term.factor
+                        for posting in term.postings where scores[Int(documents[posting])] > 0 {
+                            scores[Int(documents[posting])] += factor * saturation[posting]
+                        }
+                    }
+                }
+            }
+        }
+        return scores
+    }
+
     /// BM25F scores of the best documents matching at least one query term, best first, without explanations
     /// (see ``explain(_:query:)``): scoring touches every posting, explaining only the documents shown.
     /// - Parameters:
@@ -360,8 +384,12 @@ public struct InvertedIndex: Sendable {
     }
 
     /// The best documents for a prepared query, best first, as ``scores(_:limit:allowed:)`` gives them.
-    public func scores(_ query: PreparedQuery, limit: Int = .max, allowed: ((String) -> Bool)? = nil) -> [(identifier: String, score: Double)] {
-        let scores = documentScores(query)
+    /// - Parameter required: when given, only documents matching a term it accepts count (see
+    ///   ``documentScores(_:requiring:)``).
+    public func scores(
+        _ query: PreparedQuery, limit: Int = .max, allowed: ((String) -> Bool)? = nil, requiring required: ((String) -> Bool)? = nil
+    ) -> [(identifier: String, score: Double)] {
+        let scores = required.map { documentScores(query, requiring: $0) } ?? documentScores(query)
         var ranked: [(Int, Double)] = []
         for document in scores.indices where scores[document] > 0 {
             if let allowed, !allowed(identifiers[document]) { continue }

@@ -488,16 +488,14 @@ public struct MatchEngine: Sendable {
     ) -> MatchResult {
         let query = reading.terms
         let prepared = index.prepare(query)
-        let wish = Self.wishScores(prepared, topical: reading.topical, index: index)
+        // Only measures that match the topic count; the need's wishes then add to them (see `topicRequired`).
+        let required: ((String) -> Bool)? = Self.topicRequired(prepared, topical: reading.topical)
         // Topical score per measure position; 0 means not a candidate.
         var topical: [Double]
         var semantic: [Int: Double] = [:]
         if let dense, !dense.standouts.isEmpty || !dense.similarity.isEmpty {
             let isAllowed: (String) -> Bool = { id in allowed.map { filter in self.measures[id].map(filter) ?? false } ?? true }
-            let lexical = index.scores(prepared, limit: 300, allowed: isAllowed).filter { entry in
-                guard let wish, let position = index.position(of: entry.identifier) else { return true }
-                return !Self.isWishOnly(score: entry.score, wish: wish[position])
-            }
+            let lexical = index.scores(prepared, limit: 300, allowed: isAllowed, requiring: required)
             for (identifier, similarity) in dense.similarity where isAllowed(identifier) {
                 if let position = index.position(of: identifier) { semantic[position] = similarity }
             }
@@ -510,12 +508,7 @@ public struct MatchEngine: Sendable {
                 if let position = index.position(of: entry.identifier) { topical[position] = entry.score }
             }
         } else {
-            topical = index.documentScores(prepared)
-            if let wish {
-                for position in topical.indices where Self.isWishOnly(score: topical[position], wish: wish[position]) {
-                    topical[position] = 0
-                }
-            }
+            topical = required.map { index.documentScores(prepared, requiring: $0) } ?? index.documentScores(prepared)
             if let allowed {
                 for position in topical.indices where topical[position] > 0 && !allowed(catalogue[position]) { topical[position] = 0 }
             }
@@ -539,14 +532,13 @@ public struct MatchEngine: Sendable {
 }
 
 extension MatchEngine {
-    /// What a need's wishes and request words alone score per measure, when the need also has a topic the index
-    /// knows; `nil` otherwise (a need of wishes only keeps every measure). A measure whose whole lexical score is
-    /// its wish score matches nothing of the topic ("gratis nettkurs om personvern for kommuner" must not list a
-    /// free online course on something else). Only the wish terms' postings are read a second time.
-    static func wishScores(_ prepared: PreparedQuery, topical: Set<String>, index: InvertedIndex) -> [Double]? {
-        let wishes = prepared.restricted(to: { !topical.contains($0) })
-        guard !wishes.isEmpty, !prepared.restricted(to: topical.contains).isEmpty else { return nil }
-        return index.documentScores(wishes)
+    /// The terms a measure must match to count, when a need has both a topic the index knows and wishes or request
+    /// words: its topic terms. A measure that matches only the wishes matches nothing of the topic ("gratis
+    /// nettkurs om personvern for kommuner" must not list a free online course on something else). `nil` for a
+    /// need of topic only, or of wishes only (which keeps every measure).
+    static func topicRequired(_ prepared: PreparedQuery, topical: Set<String>) -> ((String) -> Bool)? {
+        guard prepared.hasTerm(where: topical.contains), prepared.hasTerm(where: { !topical.contains($0) }) else { return nil }
+        return { topical.contains($0) }
     }
 
     /// The user's words behind the topical terms a measure matched, once each, strongest first.
@@ -561,10 +553,6 @@ extension MatchEngine {
         return words
     }
 
-    /// Whether a lexical score is all wish (see ``wishScores(_:topical:index:)``); sums differ only by rounding.
-    static func isWishOnly(score: Double, wish: Double) -> Bool {
-        wish > 0 && score - wish <= score * 1e-9
-    }
 }
 
 /// The final ordering of one match: topical score, framework-node boost and constraint adjustments.
