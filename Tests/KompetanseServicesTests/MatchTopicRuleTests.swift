@@ -46,6 +46,17 @@ import Testing
         #expect(!paid.summary.contains("beskrivelse") && !paid.summary.contains("≈"), "term detail stays in `why`")
     }
 
+    /// A measure found through a synonym is described by the word the user wrote, not by the synonym.
+    @Test func theSummaryNamesTheUsersWordForASynonymMatch() throws {
+        let catalogue: [Measure] = [
+            .mock("ki", name: "Kunstig intelligens i forvaltningen", description: "Hva kunstig intelligens kan brukes til."),
+            .mock("okonomi", name: "Budsjett for ledere", description: "Et kurs om budsjett."),
+        ]
+        let first = try #require(Self.engine(catalogue).match("ki", limit: 10).hits.first)
+        #expect(first.measure.identifier == "ki")
+        #expect(first.summary.hasPrefix("Handler om «ki»."), "\(first.summary)")
+    }
+
     // MARK: A framework node as a need
 
     static let nodeCatalogue: [Measure] = [

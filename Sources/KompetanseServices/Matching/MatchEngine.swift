@@ -547,7 +547,8 @@ extension MatchEngine {
         for explanation in matched.sorted(by: { $0.value > $1.value }) {
             guard let term = explanation.term, topical.contains(term), let origin = explanation.origin else { continue }
             // A synonym or translation is named by the word the user wrote ("ki ≈ kunstig intelligens" → "ki").
-            let word = origin.components(separatedBy: " ≈ ").first ?? origin
+            // The standard library's search: Foundation's bridged one cost half of ranking (make bench).
+            let word = origin.firstRange(of: " ≈ ").map { String(origin[..<$0.lowerBound]) } ?? origin
             if !words.contains(word) { words.append(word) }
         }
         return words
