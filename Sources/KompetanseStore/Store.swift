@@ -131,10 +131,30 @@ public protocol EmbeddingStore: Sendable {
     func save(_ vectors: [String: [Float]], model: String) async throws
 }
 
+extension DocumentStore {
+    /// Inserts or replaces one document without passage-index entries; the document service indexes it before
+    /// its next answer.
+    public func upsert(_ document: KnowledgeDocument) async throws { try await upsert(document, pages: []) }
+}
+
 /// Persistence of knowledge documents.
 public protocol DocumentStore: Sendable {
-    /// Inserts or replaces one document with its pages, in one transaction.
-    func upsert(_ document: KnowledgeDocument) async throws
+    /// Inserts or replaces one document with its pages and its pages' entries in the passage index of its access
+    /// scope, in one transaction. With no indexed pages the document is stored unindexed (see
+    /// ``unindexedDocuments()``).
+    func upsert(_ document: KnowledgeDocument, pages: [IndexedPage]) async throws
+    /// One document with its pages, if it is readable with `groups`.
+    func document(identifier: String, readableBy groups: Set<String>) async throws -> KnowledgeDocument?
+    /// The summaries of every document readable with `groups`, ordered by identifier.
+    func summaries(readableBy groups: Set<String>) async throws -> [KnowledgeDocumentSummary]
+    /// Up to `limit` documents stored without passage-index entries (stored before the index existed, or by a
+    /// tool that writes documents directly), with their pages, whatever their access.
+    func unindexedDocuments(limit: Int) async throws -> [KnowledgeDocument]
+    /// Page counts of the scopes readable with `groups`: in all, and per looked-up term.
+    func passageStatistics(terms: Set<String>, readableBy groups: Set<String>) async throws -> PassageStatistics
+    /// The pages of each readable scope that hold any of the terms, at most `limitPerScope` from each, best first by
+    /// the engine's full-text ranking; with their passages and their documents' metadata.
+    func retrievePages(terms: [String], readableBy groups: Set<String>, limitPerScope: Int) async throws -> [RetrievedPage]
     /// The documents readable with the given access groups (public ones always), ordered by identifier.
     func documents(readableBy groups: Set<String>) async throws -> [KnowledgeDocument]
     /// One page of the documents readable with `groups` that pass the filter (newest year first, then title),

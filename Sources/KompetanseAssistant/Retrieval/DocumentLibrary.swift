@@ -16,25 +16,57 @@ public struct DocumentLibrary: Sendable {
 
     /// Builds a library over the documents readable with the given groups.
     public init(documents all: [KnowledgeDocument], groups: Set<String>) {
-        let readable = all.filter { $0.isReadable(byGroups: groups) }
-        documents = Dictionary(readable.map { ($0.identifier, $0) }, uniquingKeysWith: { first, _ in first })
-        var sentences: [PageSpan] = []
-        for document in readable.sorted(by: { $0.identifier < $1.identifier }) {
-            let pages = document.pages.enumerated().map { number, page in
-                SentenceSplitter.sentences(of: page, document: document.identifier, page: number + 1)
+        let readable = all.filter { $0.isReadable(byGroups: groups) }.sorted(by: { $0.identifier < $1.identifier })
+        self.init(readable: readable, sentences: readable.flatMap { Self.passages(of: $0).joined() })
+    }
+
+    /// Builds a library over pages that retrieval found, with the passages worked out when they were imported.
+    /// Pages of one document are merged into one document whose other pages are empty, so page numbers stay exact.
+    public init(pages: [RetrievedPage]) {
+        var merged: [String: KnowledgeDocument] = [:]
+        for page in pages {
+            var document = merged[page.document.identifier] ?? page.document
+            if document.pages.count < page.document.pages.count {
+                document.pages += Array(repeating: "", count: page.document.pages.count - document.pages.count)
             }
-            let boilerplate = RunningText.lines(of: pages.map { $0.map(\.text) })
-            for page in pages {
-                // Only lines at the top or bottom of a page can run from page to page, and only short ones are page
-                // numbers: the rest are passages without a second look.
-                for (index, sentence) in page.enumerated() {
-                    let isEdge = index < 2 || index >= page.count - 2
-                    if isEdge, !boilerplate.isEmpty, boilerplate.contains(RunningText.shape(sentence.text)) { continue }
-                    if sentence.text.utf8.count <= 32, RunningText.isPageNumber(sentence.text) { continue }
-                    sentences.append(sentence)
-                }
+            document.pages[page.number - 1] = page.document.pages[page.number - 1]
+            merged[page.document.identifier] = document
+        }
+        let ordered = pages.sorted { ($0.document.identifier, $0.number) < ($1.document.identifier, $1.number) }
+        var sentences: [PageSpan] = []
+        for page in ordered {
+            let characters = Array(page.document.pages[page.number - 1])
+            for span in page.spans where span.upperBound <= characters.count {
+                sentences.append(
+                    PageSpan(
+                        document: page.document.identifier, page: page.number, start: span.lowerBound, end: span.upperBound,
+                        text: String(characters[span])))
             }
         }
+        self.init(readable: merged.values.sorted(by: { $0.identifier < $1.identifier }), sentences: sentences)
+    }
+
+    /// The passages of a document, page by page: its sentences without the running heads and footers that repeat
+    /// from page to page, and without page numbers.
+    public static func passages(of document: KnowledgeDocument) -> [[PageSpan]] {
+        let pages = document.pages.enumerated().map { number, page in
+            SentenceSplitter.sentences(of: page, document: document.identifier, page: number + 1)
+        }
+        let boilerplate = RunningText.lines(of: pages.map { $0.map(\.text) })
+        return pages.map { page in
+            // Only lines at the top or bottom of a page can run from page to page, and only short ones are page
+            // numbers: the rest are passages without a second look.
+            page.enumerated().compactMap { index, sentence in
+                let isEdge = index < 2 || index >= page.count - 2
+                if isEdge, !boilerplate.isEmpty, boilerplate.contains(RunningText.shape(sentence.text)) { return nil }
+                if sentence.text.utf8.count <= 32, RunningText.isPageNumber(sentence.text) { return nil }
+                return sentence
+            }
+        }
+    }
+
+    private init(readable: [KnowledgeDocument], sentences: [PageSpan]) {
+        documents = Dictionary(readable.map { ($0.identifier, $0) }, uniquingKeysWith: { first, _ in first })
         self.sentences = sentences
         let tables = Tables.regions(in: sentences)
         var tableOf: [Int: Int] = [:]

@@ -22,7 +22,7 @@ public final class DocumentService: Sendable {
     let clock: any Clock
     let model: (any LanguageModel)?
     let audit: AuditLog
-    private let cache = LibraryCache()
+    private let indexedRevision = RevisionMark()
 
     init(store: any Store, pdf: any PDFTextExtractor, clock: any Clock, audit: AuditLog, model: (any LanguageModel)? = nil) {
         self.audit = audit
@@ -44,7 +44,8 @@ public final class DocumentService: Sendable {
     public func seedDemoDocuments() async throws -> Int {
         guard try await store.settings.value(for: Self.demoSeededKey) == nil else { return 0 }
         var loaded = 0
-        if try await store.documents.documents(readableBy: [Self.demoAccessGroup]).isEmpty {
+        let stored = try await store.documents.listing(readableBy: [Self.demoAccessGroup], filter: DocumentFilter(), limit: 1, offset: 0)
+        if stored.total == 0 {
             let statuses = try await importFolder(try ShippedData.demoDocumentsFolder(), as: .demoSeeder)
             loaded = statuses.filter { $0.error == nil }.count
         }
@@ -85,7 +86,7 @@ public final class DocumentService: Sendable {
                     publisher: fields.publisher, year: fields.year, url: fields.url, access: fields.access,
                     language: fields.language, file: file, pages: pages,
                     provenance: Provenance(source: (folder as NSString).appendingPathComponent(file), importedAt: clock.timestamp(), importedBy: principal.name))
-                try await store.documents.upsert(document)
+                try await store.documents.upsert(document, pages: PassageIndexer.pages(of: document))
                 try await audit.record(
                     "document.import", by: principal, kind: "document", target: document.identifier,
                     detail: "\(pages.count) sider, tilgang \(document.access)")
@@ -203,7 +204,7 @@ public final class DocumentService: Sendable {
         let question = question.trimmingWhitespace()
         guard !question.isEmpty else { throw ServiceError.invalidInput("skriv inn et spørsmål") }
         guard question.count <= 2_000 else { throw ServiceError.invalidInput("spørsmålet er for langt (høyst 2000 tegn)") }
-        let library = try await library(for: principal.accessGroups)
+        let library = try await library(for: question, groups: principal.accessGroups)
         let answer = await composeAnswer(question, library: library, explain: explain)
         let cited = Set(answer.citations.map(\.document)).compactMap { library.documents[$0] }
         try await auditRestrictedReads(cited, by: principal, action: "document.quote")
@@ -218,25 +219,40 @@ public final class DocumentService: Sendable {
         return await GroundedAnswerer(model: model).answer(question, library: library, extractive: extractive) ?? extractive
     }
 
-    private func library(for groups: Set<String>) async throws -> DocumentLibrary {
-        let key = try await store.documents.revision() + "|" + groups.sorted().joined(separator: ",")
-        if let cached = await cache.library(for: key) { return cached }
-        let library = DocumentLibrary(documents: try await store.documents.documents(readableBy: groups), groups: groups)
-        await cache.store(library, for: key)
-        return library
+    /// The pages a question is read against: retrieved from the stored passage index of the asker's scopes (terms
+    /// analysed at import; statistics of readable scopes only), then ranked and answered by a library over them.
+    private func library(for question: String, groups: Set<String>) async throws -> DocumentLibrary {
+        try await indexUnindexedDocuments()
+        let query = PassageQuery(question: question, concepts: Self.concepts)
+        let statistics = try await store.documents.passageStatistics(terms: query.lookedUp, readableBy: groups)
+        let pages = try await store.documents.retrievePages(
+            terms: query.retrievalTerms(statistics), readableBy: groups, limitPerScope: PassageQuery.Configuration.pagesPerScope)
+        return DocumentLibrary(pages: pages)
+    }
+
+    /// Indexes documents stored without passage-index entries (before the index existed, or written by a tool
+    /// that stores documents directly); looked for once per documents' revision.
+    func indexUnindexedDocuments() async throws {
+        let revision = try await store.documents.revision()
+        guard await indexedRevision.value != revision else { return }
+        while true {
+            let unindexed = try await store.documents.unindexedDocuments(limit: 20)
+            if unindexed.isEmpty { break }
+            for document in unindexed {
+                // A document with no page is stored with one empty page, so it is not looked for again.
+                let pages = PassageIndexer.pages(of: document)
+                try await store.documents.upsert(document, pages: pages.isEmpty ? [IndexedPage(number: 1, spans: [], terms: [])] : pages)
+            }
+        }
+        await indexedRevision.set(try await store.documents.revision())
     }
 }
 
-private actor LibraryCache {
-    private var libraries: [String: DocumentLibrary] = [:]
+/// The documents' revision whose unindexed documents were last looked for.
+private actor RevisionMark {
+    var value: String?
 
-    func library(for key: String) -> DocumentLibrary? { libraries[key] }
-
-    func store(_ library: DocumentLibrary, for key: String) {
-        // Keys carry the documents' revision; a handful of access scopes is all there is, so old ones just go.
-        if libraries.count > 32 { libraries.removeAll() }
-        libraries[key] = library
-    }
+    func set(_ value: String) { self.value = value }
 }
 
 extension DocumentService {
@@ -263,9 +279,7 @@ extension DocumentService {
     /// One document, if the asker may read it; a restricted document is "not found" to outsiders, so its
     /// existence is not revealed either.
     public func document(identifier: String, as principal: Principal) async throws -> KnowledgeDocument {
-        guard
-            let document = try await store.documents.documents(readableBy: principal.accessGroups)
-                .first(where: { $0.identifier == identifier })
+        guard let document = try await store.documents.document(identifier: identifier, readableBy: principal.accessGroups)
         else { throw ServiceError.notFound("dokumentet «\(identifier)»") }
         try await auditRestrictedReads([document], by: principal, action: "document.read")
         return document
@@ -273,7 +287,11 @@ extension DocumentService {
 
     /// The series a document belongs to, among the documents the principal may read (nil when it has none).
     public func series(of identifier: String, as principal: Principal) async throws -> DocumentSeries? {
-        let readable = try await store.documents.documents(readableBy: principal.accessGroups)
+        let readable = try await store.documents.summaries(readableBy: principal.accessGroups).map { summary in
+            KnowledgeDocument(
+                identifier: summary.identifier, title: summary.title, documentType: summary.documentType,
+                publisher: summary.publisher, year: summary.year, url: summary.url, access: summary.access, file: "", pages: [])
+        }
         guard let document = readable.first(where: { $0.identifier == identifier }) else { return nil }
         let key = DocumentSeries.key(of: document)
         return DocumentSeries.series(of: readable.filter { DocumentSeries.key(of: $0) == key }).first

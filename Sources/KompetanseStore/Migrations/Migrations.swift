@@ -23,7 +23,26 @@ enum Migrations {
         createAssessments,
         createLoginFailures,
         listDocuments,
+        createPassageIndex,
     ]
+
+    // 0011: the passage index lives in the store. Each page's passages and analysed terms are written with its
+    // document; term counts are kept per access scope, and each scope has its own full-text table (created when the
+    // scope's first document arrives), so an outsider's retrieval never reads or counts a restricted page.
+    static let createPassageIndex = Migration(
+        version: 11, name: "CreatePassageIndex",
+        statements: [
+            """
+            CREATE TABLE document_pages (
+                id \(serialPrimaryKey), document_identifier TEXT NOT NULL, page INTEGER NOT NULL, access TEXT NOT NULL,
+                text TEXT NOT NULL, spans TEXT NOT NULL, terms TEXT NOT NULL, UNIQUE (document_identifier, page))
+            """,
+            "CREATE TABLE passage_scopes (access TEXT PRIMARY KEY, number INTEGER NOT NULL UNIQUE, pages INTEGER NOT NULL)",
+            """
+            CREATE TABLE passage_terms (
+                access TEXT NOT NULL, term TEXT NOT NULL, pages INTEGER NOT NULL, PRIMARY KEY (access, term))
+            """,
+        ])
 
     // 0010: the document list reads its columns, never the pages, so it pages through many thousands of documents.
     static let listDocumentsColumns = [

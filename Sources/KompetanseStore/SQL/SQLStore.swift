@@ -236,9 +236,10 @@ enum VectorCoding {
 struct SQLDocumentStore: DocumentStore {
     let engine: SQLEngine
 
-    func upsert(_ document: KnowledgeDocument) async throws {
+    func upsert(_ document: KnowledgeDocument, pages: [IndexedPage]) async throws {
         let data = try RecordCoding.encode(document)
         try await engine.transaction { database in
+            try await PassageIndexTables(kind: engine.kind).remove(document: document.identifier, in: database)
             try await database.raw("DELETE FROM documents WHERE identifier = \(bind: document.identifier)").run()
             try await database.raw(
                 """
@@ -248,10 +249,115 @@ struct SQLDocumentStore: DocumentStore {
                         \(bind: document.pages.count), \(bind: document.url), \(bind: data))
                 """
             ).run()
+            try await PassageIndexTables(kind: engine.kind).add(document: document, pages: pages, in: database)
             try await database.raw("DELETE FROM settings WHERE key = 'documents.revision'").run()
             try await database.raw(
                 "INSERT INTO settings (key, value) VALUES ('documents.revision', \(bind: UUID().uuidString))"
             ).run()
+        }
+    }
+
+    func document(identifier: String, readableBy groups: Set<String>) async throws -> KnowledgeDocument? {
+        let allowed = (["public"] + groups.sorted()).map { $0 as any Encodable & Sendable }
+        return try await engine.read { database in
+            try await database.raw(
+                "SELECT identifier, data FROM documents WHERE identifier = \(bind: identifier) AND access IN (\(binds: allowed))"
+            ).first().map { row in
+                try RecordCoding.decode(KnowledgeDocument.self, from: row.decode(column: "data", as: String.self), table: "documents", key: identifier)
+            }
+        }
+    }
+
+    func summaries(readableBy groups: Set<String>) async throws -> [KnowledgeDocumentSummary] {
+        let allowed = (["public"] + groups.sorted()).map { $0 as any Encodable & Sendable }
+        return try await engine.read { database in
+            try await database.raw(
+                "SELECT \(unsafeRaw: Self.summaryColumns) FROM documents WHERE access IN (\(binds: allowed)) ORDER BY identifier"
+            ).all().map(Self.summary)
+        }
+    }
+
+    func unindexedDocuments(limit: Int) async throws -> [KnowledgeDocument] {
+        try await engine.read { database in
+            try await database.raw(
+                """
+                SELECT identifier, data FROM documents d
+                WHERE NOT EXISTS (SELECT 1 FROM document_pages p WHERE p.document_identifier = d.identifier)
+                ORDER BY identifier LIMIT \(bind: limit)
+                """
+            ).all().map { row in
+                try RecordCoding.decode(
+                    KnowledgeDocument.self, from: row.decode(column: "data", as: String.self), table: "documents",
+                    key: row.decode(column: "identifier", as: String.self))
+            }
+        }
+    }
+
+    func passageStatistics(terms: Set<String>, readableBy groups: Set<String>) async throws -> PassageStatistics {
+        let allowed = (["public"] + groups.sorted()).map { $0 as any Encodable & Sendable }
+        return try await engine.read { database in
+            let pages = try await database.raw(
+                "SELECT COALESCE(SUM(pages), 0) AS n FROM passage_scopes WHERE access IN (\(binds: allowed))"
+            ).first()?.decode(column: "n", as: Int.self) ?? 0
+            var counts: [String: Int] = [:]
+            for chunk in terms.sorted().chunked(into: 500) {
+                let wanted = chunk.map { $0 as any Encodable & Sendable }
+                for row in try await database.raw(
+                    """
+                    SELECT term, SUM(pages) AS n FROM passage_terms
+                    WHERE access IN (\(binds: allowed)) AND term IN (\(binds: wanted)) GROUP BY term
+                    """
+                ).all() {
+                    let count = try row.decode(column: "n", as: Int.self)
+                    if count > 0 { counts[try row.decode(column: "term", as: String.self)] = count }
+                }
+            }
+            return PassageStatistics(pages: pages, pagesWithTerm: counts)
+        }
+    }
+
+    func retrievePages(terms: [String], readableBy groups: Set<String>, limitPerScope: Int) async throws -> [RetrievedPage] {
+        guard !terms.isEmpty else { return [] }
+        let allowed = (["public"] + groups.sorted()).map { $0 as any Encodable & Sendable }
+        let tables = PassageIndexTables(kind: engine.kind)
+        return try await engine.read { database in
+            var identifiers: [Int] = []
+            for row in try await database.raw(
+                "SELECT number FROM passage_scopes WHERE access IN (\(binds: allowed)) ORDER BY number"
+            ).all() {
+                identifiers += try await tables.search(
+                    scope: try row.decode(column: "number", as: Int.self), terms: terms, limit: limitPerScope, in: database)
+            }
+            var pages: [RetrievedPage] = []
+            for chunk in Array(Set(identifiers)).sorted().chunked(into: 500) {
+                let wanted = chunk.map { $0 as any Encodable & Sendable }
+                // The scope's table held only readable pages; the access test here is a second lock on the same door.
+                for row in try await database.raw(
+                    """
+                    SELECT p.page, p.text, p.spans, d.identifier, d.title, d.document_type, d.publisher, d.year, d.access,
+                        d.page_count, d.url
+                    FROM document_pages p JOIN documents d ON d.identifier = p.document_identifier
+                    WHERE p.id IN (\(binds: wanted)) AND d.access IN (\(binds: allowed))
+                    """
+                ).all() {
+                    let number = try row.decode(column: "page", as: Int.self)
+                    let count = try row.decode(column: "page_count", as: Int.self)
+                    guard number >= 1, number <= count,
+                        let spans = IndexedPage.decodeSpans(try row.decode(column: "spans", as: String.self))
+                    else { continue }
+                    var text = Array(repeating: "", count: count)
+                    text[number - 1] = try row.decode(column: "text", as: String.self)
+                    let document = KnowledgeDocument(
+                        identifier: try row.decode(column: "identifier", as: String.self),
+                        title: try row.decode(column: "title", as: String.self),
+                        documentType: try row.decode(column: "document_type", as: String.self),
+                        publisher: try row.decode(column: "publisher", as: String.self),
+                        year: try row.decode(column: "year", as: Int.self), url: try row.decode(column: "url", as: String?.self),
+                        access: try row.decode(column: "access", as: String.self), file: "", pages: text)
+                    pages.append(RetrievedPage(document: document, number: number, spans: spans))
+                }
+            }
+            return pages
         }
     }
 
