@@ -49,3 +49,13 @@ print(f"indeks, tantivy:       bygget på {tb:.0f} ms (leser {n} tiltak fra JSON
 print(f"forhold kompetansebro/tantivy: byggetid {ob / tb:.2f}×, minne {orss / trss:.2f}×")
 PY
 "$ROOT/scripts/load.sh" "$BIN"
+
+# Documents at scale (issue 13): generated folders of N documents × 40 pages on SQLite, then on a throwaway
+# PostgreSQL, next to tantivy over the same pages. KB_BENCH_DOCUMENTS sets the sizes.
+SIZES=${KB_BENCH_DOCUMENTS:-250 1000 2000}
+# shellcheck disable=SC2086
+env -u KOMPETANSEBRO_DATABASE_URL -u KOMPETANSEBRO_EMBEDDINGS_URL python3 "$ROOT/scripts/bench_documents.py" "$BIN" "$VENV/bin/python" $SIZES
+# shellcheck disable=SC2016,SC2086
+env -u KOMPETANSEBRO_EMBEDDINGS_URL "$ROOT/scripts/with-postgres.sh" bash -c \
+    'KOMPETANSEBRO_DATABASE_URL=$KOMPETANSEBRO_TEST_POSTGRES_URL python3 "$0" "$1" "$2" ${@:3}' \
+    "$ROOT/scripts/bench_documents.py" "$BIN" "$VENV/bin/python" $SIZES

@@ -104,6 +104,20 @@ import Testing
         #expect(sentences.contains("Risikoer med skår 12 eller høyere skal godkjennes"), "a list item is not a continuation")
     }
 
+    /// A sentence that begins in the middle of a line wrapped at the margin goes on into the next line: the length
+    /// that tells a wrapped line from a heading is the line's, not the sentence's.
+    @Test func aSentenceBegunMidLineGoesOnPastTheMargin() {
+        let text = """
+            Kommunen valgte ikke den billigste løsningen, selv om den kostet minst. Grunnen var
+            at leverandøren ikke kunne dokumentere sikkerheten i løsningen.
+            Kort tittel
+            neste avsnitt begynner her.
+            """
+        let sentences = SentenceSplitter.sentences(of: text, document: "d", page: 1).map(\.text)
+        #expect(sentences.contains("Grunnen var\nat leverandøren ikke kunne dokumentere sikkerheten i løsningen."), "\(sentences)")
+        #expect(sentences.contains("Kort tittel"), "a short line of its own is still a heading")
+    }
+
     /// "årsrapporten" as the thing asked about is not the source; "i årsrapporten" is. A year in a date is a date.
     @Test func aDocumentTypeIsTheSourceOnlyWhenNamedAsOne() {
         let types = ["Tildelingsbrev", "Årsrapport"]

@@ -87,7 +87,12 @@ public enum SentenceSplitter {
         var last = index - 1
         while last >= lineStart, characters[last] == " " || characters[last] == "\t" { last -= 1 }
         guard last >= lineStart, !".!?:;".contains(characters[last]) else { return false }
+        // The whole line counts, not just the sentence that began on it: "… nåverdi. Det mangler" is a long line
+        // wrapped at the margin, whatever the length of its last sentence.
         var first = lineStart
+        while first > 0, characters[first - 1] != "\n", characters[first - 1] != "\u{0C}", characters[first - 1] != "\r\n" {
+            first -= 1
+        }
         while first < last, characters[first].isWhitespace { first += 1 }
         let line = characters[first...last]
         if line.count < 20 || line.contains("\t") || hasColumnGap(line) { return false }
