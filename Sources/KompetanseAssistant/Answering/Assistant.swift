@@ -475,6 +475,12 @@ public struct Assistant: Sendable {
         {
             return "setningen nevner ikke det spørsmålet spør etter"
         }
+        let focus = FocusSupport.focus(of: reading.terms, understanding: understanding, library: library)
+        if !focus.isEmpty,
+            !chosen.contains(where: { FocusSupport.isSupported(focus, at: $0.position, terms: reading.terms, library: library) })
+        {
+            return "svaret nevner ikke «\(focus.map(\.origin).joined(separator: "» eller «"))», som spørsmålet handler om"
+        }
         return nil
     }
 
@@ -588,6 +594,7 @@ public struct Assistant: Sendable {
         ("andel", "prosent"), ("andelen", "prosent"), ("hvor mange", "antall"), ("kor mange", "antall"),
         ("kostet", "kostnad kroner"), ("frist", "innen"), ("fristen", "innen"), ("grunnen", "fordi skyldes"),
         ("hvorfor", "fordi skyldes"), ("målet", "målverdi"), ("redusert", "reduksjon reduseres"),
+        ("spare", "gevinst gevinster besparelse innsparing"), ("sparte", "gevinst gevinster besparelse innsparing"),
     ]
 
     /// The other phrases of each concept group one of whose phrases the question uses, weighted like the
@@ -654,7 +661,7 @@ public struct Assistant: Sendable {
 
     /// Kinds of amount a question can ask for, each as the word beginnings that name it.
     static let amountFamilies: [String: [String]] = [
-        "saving": ["spar", "innspar", "besparel"], "cost": ["kost"], "grant": ["bevilg"],
+        "saving": ["spar", "innspar", "besparel", "gevinst"], "cost": ["kost"], "grant": ["bevilg"],
         "cut": ["redus", "reduksjon", "kutt"], "increase": ["øk", "auk"],
     ]
 

@@ -1,5 +1,7 @@
 /// Words that frame a question instead of naming what it is about: question words, the measure a "hvor …" asks
-/// for ("hvor stor", "hvor lenge"), and light verbs and adverbs ("brukt", "sier", "skje", "faktisk"). A document
+/// for ("hvor stor", "hvor lenge"), light verbs and adverbs ("brukt", "sier", "skje", "faktisk"), and the verbs
+/// that say whose estimate or statement is asked for ("regner med", "forventer", "anslår", "mener"), and the nouns
+/// that name the kind of answer ("dato", "andel", "antall", "beløp"). A document
 /// that answers rarely repeats them, so they must not decide whether it supports an answer.
 enum QuestionFrame {
     /// Their weight relative to the question's other words.
@@ -12,7 +14,9 @@ enum QuestionFrame {
         "eigentleg", "brukt", "bruke", "brukes", "brukte", "tok", "ta", "tar", "ifølge", "iflg", "selv", "sjølv",
         "dem", "disse", "desse", "aller", "hva", "kva", "hvilke", "hvilken", "hvilket", "kva", "når", "hvem", "kven",
         "hvorfor", "kvifor", "how", "what", "which", "who", "when", "why", "much", "many", "long", "often", "does",
-        "did", "according",
+        "did", "according", "regner", "regne", "reknar", "rekne", "forventer", "forventar", "venter", "ventar",
+        "anslår", "anslag", "tror", "trur", "mener", "meiner", "oppgir", "oppgjev", "expect", "expects", "estimate",
+        "dato", "datoen", "date", "andel", "andelen", "antall", "antallet", "beløp", "beløpet", "share", "number",
     ]
 
     /// True for a framing word.

@@ -158,17 +158,21 @@ public struct DocumentLibrary: Sendable {
     }
 
     /// The share of the question's words (weighted by rarity) that a sentence, its neighbours on the page and its
-    /// document's title contain together.
+    /// document's title contain together, a word counting as contained when the lexicon's other phrasing of it is.
     /// - Parameter reach: how many neighbours on each side count (0: the sentence alone, with its title and context).
     func coverage(of position: Int, terms: [QueryTerm], reach: Int = 1) -> Double {
         let matched = matchedTerms(near: position, terms: terms, reach: reach)
         var total = 0.0
         var found = 0.0
         var seen: Set<String> = []
+        // Another phrasing of a question word from the lexicon ("gevinst" for "spare") supports that word.
+        let readings = Dictionary(grouping: terms.filter { $0.weight < 0.5 }, by: \.origin)
         for term in terms where term.weight >= 0.5 && seen.insert(term.term).inserted {
             let weight = index.idf(term.term) * term.weight
             total += weight
-            if matched.contains(term.term) { found += weight }
+            if matched.contains(term.term) || readings[term.origin, default: []].contains(where: { matched.contains($0.term) }) {
+                found += weight
+            }
         }
         return total > 0 ? found / total : 0
     }
@@ -196,6 +200,12 @@ public struct DocumentLibrary: Sendable {
         return (max(0, position - 1)...min(sentences.count - 1, position + 1)).map { sentences[$0] }
             .filter { $0.document == sentence.document && $0.page == sentence.page && !InstructionFilter.isInstruction($0.text) }
             .map(\.text).joined(separator: " ")
+    }
+
+    /// The index terms of the parts of a compound word, split against the library's vocabulary even when the
+    /// word itself occurs ("driftsbevilgningen" → "drift", "bevilgning").
+    func parts(of word: String) -> [String] {
+        index.splitter.split(word).compactMap { index.analyzer.term(for: $0) }
     }
 
     /// The index terms of a text.

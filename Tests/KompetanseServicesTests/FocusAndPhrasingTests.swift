@@ -1,0 +1,64 @@
+import Foundation
+import KompetanseDomain
+import KompetanseServices
+import KompetanseTestSupport
+import Testing
+
+/// The focus-support check and the question lexicon, on documents written for these tests.
+@Suite struct FocusAndPhrasingTests {
+    /// A sentence about the same municipalities and year that never mentions what is asked about (the question's
+    /// rarest words, "generativ KI") is no answer, however many other words it shares; the sentence that does
+    /// mention it is.
+    @Test func anAnswerMustMentionTheQuestionsFocus() async throws {
+        let text = """
+            Kommuner med under 5 000 innbyggere får 30 prosent rabatt på kursavgiften i 2025.
+            Rabatten gjelder alle kurs.
+            Påmelding skjer på nett.
+            \u{0C}Flere kommuner prøver generativ KI i saksbehandlingen.
+            Forsøkene er små.
+            Resultatene kommer senere.
+            \u{0C}Innbyggere kan gi innspill til planene.
+            Innspillene samles inn hver vår.
+            \u{0C}Tjenestene til innbyggere skal bli enklere.
+            I 2025 brukte 41 prosent av kommunene med under 5 000 innbyggere et felles system for arkiv.
+            """
+        try await withTexts([("kommuner.txt", text)]) { services in
+            let unanswerable = try await services.documents.ask(
+                "Hvor stor andel av kommunene med under 5 000 innbyggere brukte generativ KI i 2025?", as: .anonymous)
+            #expect(unanswerable.refused, "\(unanswerable.text)")
+            #expect(unanswerable.reason?.contains("generativ") == true, "\(unanswerable.reason ?? "")")
+            let answerable = try await services.documents.ask(
+                "Hvor stor andel av kommunene med under 5 000 innbyggere brukte et felles system for arkiv i 2025?",
+                as: .anonymous)
+            #expect(answerable.text.contains("41 prosent"), "\(answerable.text) \(answerable.reason ?? "")")
+        }
+    }
+
+    /// The focus may be met by a part of a compound: "driftsbudsjettet" is about "budsjettet"; and a word that names
+    /// the source ("ifølge veilederen") is not the focus.
+    @Test func aCompoundPartOrTheSourceDoNotDefeatTheFocus() async throws {
+        let text = """
+            Budsjettet for drift av fagsystemene er 3,4 millioner kroner i 2025.
+            Kommunen har fire fagsystemer.
+            """
+        try await withTexts([("drift.txt", text)]) { services in
+            let answer = try await services.documents.ask("Hvor stort er driftsbudsjettet for fagsystemene i 2025?", as: .anonymous)
+            #expect(answer.text.contains("3,4 millioner"), "\(answer.text) \(answer.reason ?? "")")
+        }
+    }
+
+    /// "Regner med" frames whose estimate is asked for; "spare" is asked for what documents call a gain
+    /// ("gevinst"): the answer is found and supported.
+    @Test func anEstimateOfSavingsIsReadAsTheDocumentsGain() async throws {
+        let text = """
+            Budsjettet for digitalisering i Vikby kommune er 12 millioner kroner i 2026.
+            Gevinster fra digitalisering i Vikby kommune forutsettes å utgjøre 2,7 millioner kroner i 2026.
+            """
+        try await withTexts([("vikby.txt", text)]) { services in
+            let answer = try await services.documents.ask(
+                "Hvor mye regner Vikby kommune med å spare på digitalisering i 2026?", as: .anonymous)
+            #expect(!answer.refused, "\(answer.reason ?? "")")
+            #expect(answer.text.contains("2,7 millioner"), "\(answer.text)")
+        }
+    }
+}
