@@ -116,6 +116,13 @@ import Testing
         let sentences = SentenceSplitter.sentences(of: text, document: "d", page: 1).map(\.text)
         #expect(sentences.contains("Grunnen var\nat leverandøren ikke kunne dokumentere sikkerheten i løsningen."), "\(sentences)")
         #expect(sentences.contains("Kort tittel"), "a short line of its own is still a heading")
+        let decimal = """
+            Fraværet var 6,1 prosent i fjor, mot 6,9 prosent året før. Målet for året var
+            5,5 prosent. Målet ble ikke nådd.
+            """
+        #expect(
+            SentenceSplitter.sentences(of: decimal, document: "d", page: 1).map(\.text).contains("Målet for året var\n5,5 prosent."),
+            "a decimal number that goes on into words continues the line")
     }
 
     /// "årsrapporten" as the thing asked about is not the source; "i årsrapporten" is. A year in a date is a date.

@@ -100,11 +100,13 @@ public enum SentenceSplitter {
         while next < characters.count, characters[next] == " " || characters[next] == "\t" { next += 1 }
         guard next < characters.count else { return false }
         let upcoming = characters[next]
-        // "brukte\n212 virksomheter": a number that goes on into small words continues too, but not a list number
-        // ("2. Mål …", "3) …").
+        // "brukte\n212 virksomheter", "var\n7,0 prosent": a number (with a space between thousands, or a decimal comma)
+        // that goes on into small words continues too, but not a list number ("2. Mål …", "3) …").
         var numberEnd = next
-        while numberEnd < characters.count, characters[numberEnd].isNumber || characters[numberEnd] == " " && numberEnd + 1 < characters.count
-            && characters[numberEnd + 1].isNumber
+        while numberEnd < characters.count,
+            characters[numberEnd].isNumber
+                || (characters[numberEnd] == " " || characters[numberEnd] == ",") && numberEnd + 1 < characters.count
+                    && characters[numberEnd + 1].isNumber
         {
             numberEnd += 1
         }
