@@ -65,6 +65,25 @@ import Testing
         }
     }
 
+    /// A question that names a column and a row's label ("kommunene med under 5 000 innbyggere") gets that row,
+    /// not the row that begins with the same number; "5 000" is a quantity, not a row identifier.
+    @Test func aRowNamedByItsLabelIsAnswered() async throws {
+        let text = """
+            Tabell 4 viser andelen digitale søknader etter kommunestørrelse.
+            Kommunestørrelse\tKommuner\tAndel digitale søknader
+            Under 5 000 innbyggere\t21\t58 %
+            5 000–20 000 innbyggere\t17\t66 %
+            Over 20 000 innbyggere\t9\t81 %
+            Andelen økte i alle grupper.
+            """
+        try await withTexts([("soknader.txt", text)]) { services in
+            let answer = try await services.documents.ask(
+                "Hvor stor andel digitale søknader hadde kommunene med under 5 000 innbyggere?", as: .anonymous)
+            #expect(answer.text.contains("58 %") && !answer.text.contains("66 %"), "\(answer.text)")
+            #expect(answer.text.contains("Andel digitale søknader"), "the header says what the number is")
+        }
+    }
+
     @Test func anOrdinalQuestionGetsThatItemOfTheList() async throws {
         let text = "Trappa har fire trinn:\n1. Utforske verktøyene.\n2. Bruke dem i eget arbeid.\n3. Dele erfaringer.\n4. Endre arbeidsprosessene."
         try await withTexts([("trapp.txt", text)]) { services in

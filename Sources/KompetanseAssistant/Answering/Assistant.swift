@@ -519,15 +519,19 @@ public struct Assistant: Sendable {
         let questionTerms = Set(terms.filter { $0.weight >= 0.5 }.map(\.term))
         let extreme = Self.superlative(in: question)
         let identifiers = TableAnswer.identifiers(in: question)
-        guard extreme != nil || !identifiers.isEmpty else { return nil }
         // A highest/lowest question must name a column, so it may look further down the list for its table.
         for number in TableAnswer.candidates(ranked, depth: extreme == nil ? 5 : 15, library: library) {
             let table = library.tables[number]
+            let namesColumn = TableAnswer.column(of: table, questionTerms: questionTerms, library: library) != nil
             var row: Int?
-            if let extreme, TableAnswer.column(of: table, questionTerms: questionTerms, library: library) != nil {
+            if let extreme, namesColumn {
                 row = TableAnswer.extremeRow(of: table, lowest: extreme == .lowest, questionTerms: questionTerms, library: library)
-            } else {
+            } else if !identifiers.isEmpty {
                 row = TableAnswer.row(named: identifiers, in: table, library: library)
+            }
+            // A question that names a column and a row's label asks for that cell.
+            if row == nil, extreme == nil, namesColumn {
+                row = TableAnswer.row(labelledIn: questionTerms, in: table, library: library)
             }
             guard let row, library.coverage(of: row, terms: terms) >= Configuration.minimumCoverage,
                 let answer = Self.citing(TableAnswer.citing(row, of: table), library: library)

@@ -186,7 +186,11 @@ extension TableAnswer {
             let previous = words[index - 1]
             guard previous.count >= 3, previous.first?.isLetter == true, previous.first?.isLowercase == true else { return nil }
             if word.count == 1, word.first?.isUppercase == true { return word }
-            if word.count <= 4, word.allSatisfy({ $0.isNumber || $0 == "." }), word.first?.isNumber == true, !word.hasSuffix(".") {
+            // "5 000" is a quantity written with a thousands space, not an identifier.
+            let thousands = index + 1 < words.count && words[index + 1].count == 3 && words[index + 1].allSatisfy(\.isNumber)
+            if word.count <= 4, word.allSatisfy({ $0.isNumber || $0 == "." }), word.first?.isNumber == true, !word.hasSuffix("."),
+                !thousands
+            {
                 return word
             }
             return nil
@@ -206,6 +210,23 @@ extension TableAnswer {
             }
         }
         return matches.count == 1 ? matches[0] : nil
+    }
+
+    /// The row a question names by its label: the one row whose first cell's words all occur in the question
+    /// ("kommunene med under 5 000 innbyggere" names the row "Under 5 000 innbyggere", not "5 000–20 000
+    /// innbyggere"), the row with the most such words when several qualify; `nil` when none or a tie.
+    static func row(labelledIn questionTerms: Set<String>, in table: TableRegion, library: DocumentLibrary) -> Int? {
+        var best: [(row: Int, words: Int)] = []
+        for row in table.rows {
+            let label = Set(library.analysed(Tables.cells(library.sentences[row].text).first?.text ?? ""))
+            guard !label.isEmpty, label.isSubset(of: questionTerms) else { continue }
+            if label.count > (best.first?.words ?? 0) {
+                best = [(row, label.count)]
+            } else if label.count == best.first?.words {
+                best.append((row, label.count))
+            }
+        }
+        return best.count == 1 ? best[0].row : nil
     }
 
     /// The tables a question may be about: those with a sentence among the `depth` best-scored ones, and those
