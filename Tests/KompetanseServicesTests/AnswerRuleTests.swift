@@ -40,6 +40,27 @@ func withTexts(
         }
     }
 
+    /// The later part of a two-part question is looked for in all documents when the first part's documents do
+    /// not answer it: the report says when the work was delivered, the letter when it was due.
+    @Test func theSecondPartMayComeFromAnotherDocument() async throws {
+        let report = """
+            Årsrapport for etaten.
+            Kartleggingen av arkivene ble levert 14. mars 2025.
+            Etaten fikk gode tilbakemeldinger på kartleggingen.
+            """
+        let letter = """
+            Tildelingsbrev til etaten.
+            Frist for oppdraget om kartleggingen av arkivene er 1. april 2025.
+            Etaten skal rapportere i årsrapporten.
+            """
+        try await withTexts([("rapport.txt", report), ("brev.txt", letter)]) { services in
+            let answer = try await services.documents.ask(
+                "Når ble kartleggingen av arkivene levert, og hva var fristen for oppdraget?", as: .anonymous)
+            #expect(answer.text.contains("14. mars 2025") && answer.text.contains("1. april 2025"), "\(answer.text)")
+            #expect(Set(answer.citations.map(\.document)) == ["d0", "d1"])
+        }
+    }
+
     @Test func theReasonIsTakenFromTheSentenceAfterTheFact() async throws {
         let text = """
             Rammen for reiser reduseres med 1,2 millioner kroner i 2025. Reduksjonen skyldes at flere møter holdes digitalt.

@@ -75,11 +75,17 @@ public struct Assistant: Sendable {
             }
             // "…, og hva var verdien?" asks for the number the first part's answer already gives.
             if Self.asksOnlyForTheValue(part), answer.citations.contains(where: { Self.hasQuantity($0.quote) }) { continue }
-            // The later part asks something else: what already answered the first part is not its answer.
-            let more = answerPart(
-                part, library: library, within: Set(first.citations.map(\.document)), context: parts[0],
-                excluding: Set(answer.citations.map { "\($0.document)|\($0.page)|\($0.quote)" }))
+            // The later part asks something else: what already answered the first part is not its answer. It is
+            // looked for in the first part's documents, and where they do not answer it, in all of them ("…, og hva
+            // var den opprinnelige fristen?" may be answered by the letter that moved the deadline).
+            let excluding = Set(answer.citations.map { "\($0.document)|\($0.page)|\($0.quote)" })
+            var more = answerPart(
+                part, library: library, within: Set(first.citations.map(\.document)), context: parts[0], excluding: excluding)
             answer.trace += ["del: " + part] + more.trace + (more.reason.map { ["avslag for delen: " + $0] } ?? [])
+            if more.refused {
+                more = answerPart(part, library: library, within: nil, context: parts[0], excluding: excluding)
+                answer.trace += ["del i alle dokumenter: " + part] + more.trace + (more.reason.map { ["avslag for delen: " + $0] } ?? [])
+            }
             guard !more.refused else { continue }
             for citation in more.citations where !answer.citations.contains(citation) { answer.citations.append(citation) }
         }
