@@ -61,4 +61,26 @@ import Testing
             #expect(answer.text.contains("2,7 millioner"), "\(answer.text)")
         }
     }
+
+    /// An English question about a Norwegian document: its translated words count through their Norwegian
+    /// translation, even when an English document elsewhere uses the English words.
+    @Test func anEnglishQuestionIsSupportedByItsTranslation() async throws {
+        let norwegian = """
+            Budsjett for Fjordby kommune.
+            Driftsbudsjettet for IKT foreslås til 14,2 millioner kroner.
+            Budsjettet for skolene i kommunen er 80 millioner kroner.
+            Budsjettet for helse i kommunen er 95 millioner kroner.
+            Budsjettet for kultur i kommunen er 12 millioner kroner.
+            Budsjettet for veier i kommunen er 40 millioner kroner.
+            """
+        let english = """
+            Summary in English.
+            The municipality has improved its operations and its IT services for residents.
+            """
+        try await withTexts([("budsjett.txt", norwegian), ("summary.txt", english)]) { services in
+            let answer = try await services.documents.ask(
+                "How much has Fjordby municipality budgeted for IT operations?", as: .anonymous)
+            #expect(answer.text.contains("14,2 millioner"), "\(answer.text) \(answer.reason ?? "")")
+        }
+    }
 }

@@ -190,7 +190,7 @@ public struct Assistant: Sendable {
         let documents = Array(library.documents.values)
         let types = Array(Set(documents.map(\.documentType))).sorted()
         // An English question is also read through its Norwegian words; a Norwegian one has none.
-        let norwegian = EnglishQuestion.norwegianWords(question)
+        let (norwegian, translatedWords) = EnglishQuestion.reading(question)
         let understanding = QuestionUnderstanding.read(norwegian.isEmpty ? question : question + " " + norwegian, knownTypes: types)
         var candidates = documents
         // A document counts for a year it is about, or one its title spans ("Strategi 2025–2030"); a document about
@@ -228,7 +228,14 @@ public struct Assistant: Sendable {
             term.weight *= Configuration.translationWeight
             return term
         }
-        let own = library.queryTerms(question) + translated
+        // An English word with a Norwegian translation is looked for mostly through the translation: a Norwegian
+        // document never holds it, and it must not dilute the support the translation finds.
+        let english = library.queryTerms(question).map { term -> QueryTerm in
+            var term = term
+            if translatedWords.contains(term.origin) { term.weight *= QuestionFrame.weight }
+            return term
+        }
+        let own = english + translated
         let terms = (own + Self.questionSynonyms(question, library: library) + conceptTerms(own, library: library) + contextTerms).map {
             term -> QueryTerm in
             var term = term

@@ -58,7 +58,11 @@ enum EnglishQuestion {
 
     /// The bokmål words of an English question's words and phrases (longest phrase first, each word used once);
     /// empty for a Norwegian question, whose words are not keys.
-    static func norwegianWords(_ question: String) -> String {
+    static func norwegianWords(_ question: String) -> String { reading(question).norwegian }
+
+    /// The Norwegian words of an English question and the English words they stand for: those are the
+    /// question's meaning in a Norwegian document, so they count as the words they translate.
+    static func reading(_ question: String) -> (norwegian: String, translated: Set<String>) {
         let words = Tokenizer.words(question)
         var used = [Bool](repeating: false, count: words.count)
         var found: [String] = []
@@ -70,6 +74,6 @@ enum EnglishQuestion {
                 for index in start..<(start + length) { used[index] = true }
             }
         }
-        return found.joined(separator: " ")
+        return (found.joined(separator: " "), Set(words.indices.filter { used[$0] }.map { words[$0] }))
     }
 }
