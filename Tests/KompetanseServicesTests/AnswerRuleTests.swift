@@ -61,6 +61,26 @@ func withTexts(
         }
     }
 
+    /// A sentence is read under the heading of its section: the heading says what the figures below it are about.
+    @Test func aSectionHeadingGivesItsSentencesTheirTopic() async throws {
+        let text = """
+            Evaluering av lederprogrammet.
+            4 Hvor mange fikk ny stilling innen to år?
+            Spørsmålet ble stilt til alle som fullførte.
+            Svarene kom inn i mai og juni.
+            Svarprosenten var høy.
+            •   37 prosent i det første kullet.
+            •   45 prosent i det andre kullet.
+            5 Kostnader
+            Programmet kostet 2 millioner kroner per kull.
+            """
+        try await withTexts([("evaluering.txt", text)]) { services in
+            let answer = try await services.documents.ask(
+                "Hvor stor andel fikk ny stilling innen to år i det andre kullet?", as: .anonymous)
+            #expect(answer.text.contains("45 prosent"), "\(answer.text) \(answer.reason ?? "")")
+        }
+    }
+
     @Test func theReasonIsTakenFromTheSentenceAfterTheFact() async throws {
         let text = """
             Rammen for reiser reduseres med 1,2 millioner kroner i 2025. Reduksjonen skyldes at flere møter holdes digitalt.

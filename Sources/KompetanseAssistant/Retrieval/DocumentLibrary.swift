@@ -92,18 +92,21 @@ public struct DocumentLibrary: Sendable {
                         ]))
                 continue
             }
-            // Neighbouring sentences on the same page give context ("Beløpet ble redusert …" after a heading).
+            // Neighbouring sentences on the same page give context ("Beløpet ble redusert …" after a heading), and
+            // so does the heading of the section the sentence is in ("5 Hva hadde endret seg et halvt år senere?"
+            // over "62 prosent hadde satt i gang …").
             let before = position > 0 && sentences[position - 1].page == sentence.page && sentences[position - 1].document == sentence.document
                 ? sentences[position - 1].text : ""
             let after = position + 1 < sentences.count && sentences[position + 1].page == sentence.page
                 && sentences[position + 1].document == sentence.document
                 ? sentences[position + 1].text : ""
+            let section = SectionHeading.nearest(before: position, in: sentences).map { $0 == position - 1 ? "" : sentences[$0].text } ?? ""
             let document = documents[sentence.document]
             searchDocuments.append(
                 SearchDocument(
                     identifier: String(position),
                     fields: [
-                        "text": sentence.text, "context": before + " " + after,
+                        "text": sentence.text, "context": before + " " + after + " " + section,
                         "title": (document?.title ?? "") + " " + (document?.documentType ?? ""),
                     ]))
         }
