@@ -84,6 +84,25 @@ import Testing
         }
     }
 
+    /// A section whose heading names what the question asks for and which opens with numbered items is a list:
+    /// the heading is its lead-in.
+    @Test func aSectionHeadingLeadsTheListUnderIt() async throws {
+        let text = """
+            Rapport om digital samhandling i regionen.
+            5 Tiltak
+            1. Etabler et felles fagnettverk for arkiv.
+            2. Lag en felles rutine for tilgangsstyring.
+            3. Kjøp inn en felles løsning for digital signatur.
+            Tiltakene bør vurderes av styret i 2026.
+            """
+        try await withTexts([("tiltak.txt", text)]) { services in
+            let answer = try await services.documents.ask("Hvilke tiltak foreslår rapporten om digital samhandling?", as: .anonymous)
+            for item in ["fagnettverk for arkiv", "tilgangsstyring", "digital signatur"] {
+                #expect(answer.text.contains(item), "missing «\(item)»: \(answer.text)")
+            }
+        }
+    }
+
     @Test func anOrdinalQuestionGetsThatItemOfTheList() async throws {
         let text = "Trappa har fire trinn:\n1. Utforske verktøyene.\n2. Bruke dem i eget arbeid.\n3. Dele erfaringer.\n4. Endre arbeidsprosessene."
         try await withTexts([("trapp.txt", text)]) { services in

@@ -88,7 +88,7 @@ public struct DocumentLibrary: Sendable {
                         identifier: String(position),
                         fields: [
                             "text": sentence.text, "context": heading,
-                            "title": (document?.title ?? "") + " " + (document?.documentType ?? ""),
+                            "title": Self.about(document),
                         ]))
                 continue
             }
@@ -107,7 +107,7 @@ public struct DocumentLibrary: Sendable {
                     identifier: String(position),
                     fields: [
                         "text": sentence.text, "context": before + " " + after + " " + section,
-                        "title": (document?.title ?? "") + " " + (document?.documentType ?? ""),
+                        "title": Self.about(document),
                     ]))
         }
         index = InvertedIndex(
@@ -117,6 +117,13 @@ public struct DocumentLibrary: Sendable {
                 FieldSpecification(name: "context", weight: 0.35, lengthNormalisation: 0.75),
                 FieldSpecification(name: "title", weight: 0.4, lengthNormalisation: 0.3),
             ])
+    }
+
+    /// What every sentence of a document is also about: its title, type and publisher ("ifølge KDR", "hva anbefaler
+    /// Tankefjord Rådgivning" name the publisher, never repeated on the page).
+    static func about(_ document: KnowledgeDocument?) -> String {
+        guard let document else { return "" }
+        return document.title + " " + document.documentType + " " + document.publisher
     }
 
     /// Query terms of a question. Words that frame a question rather than say what it is about ("hvor stor",

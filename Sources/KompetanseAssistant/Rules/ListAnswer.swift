@@ -2,7 +2,8 @@ import KompetanseDomain
 import KompetanseSearch
 
 /// "Hvilke fem anbefalinger gir …?", "Hva er de fire satsingsområdene?", "Hvilke trinn består …?": a list question
-/// is answered by the sentence that introduces the list (it ends with a colon) and the items that follow it on
+/// is answered by the sentence that introduces the list (it ends with a colon, or it is the heading of a section
+/// that opens with a numbered or marked item) and the items that follow it on
 /// the page, numbered ("1."), marked ("–", "•") or one per line, never by the lead-in or the first item alone.
 enum ListAnswer {
     /// Numbers of items a question can name, bokmål, nynorsk and English.
@@ -43,15 +44,25 @@ enum ListAnswer {
     /// nearest sentence before it on the page that ends with one, when only list items lie between.
     static func leadIn(at position: Int, in library: DocumentLibrary) -> Int? {
         let sentence = library.sentences[position]
-        if sentence.text.hasSuffix(":") { return position }
+        if isLeadIn(position, in: library) { return position }
         var index = position - 1
         while index >= 0, position - index <= 3 * Assistant.Configuration.listLines {
             let earlier = library.sentences[index]
             guard earlier.document == sentence.document, earlier.page == sentence.page else { return nil }
-            if earlier.text.hasSuffix(":") { return index }
+            if isLeadIn(index, in: library) { return index }
             index -= 1
         }
         return nil
+    }
+
+    /// Whether a sentence introduces a list: it ends with a colon, or it is a section heading ("7 Anbefalinger")
+    /// followed on its page by a numbered or marked item.
+    static func isLeadIn(_ position: Int, in library: DocumentLibrary) -> Bool {
+        let sentence = library.sentences[position]
+        if sentence.text.hasSuffix(":") { return true }
+        guard SectionHeading.isHeading(sentence.text), position + 1 < library.sentences.count else { return false }
+        let next = library.sentences[position + 1]
+        return next.document == sentence.document && next.page == sentence.page && isMarked(next.text)
     }
 
     /// The items after a lead-in (a sentence ending with a colon) on its page: the sentences from the first item
@@ -59,7 +70,7 @@ enum ListAnswer {
     /// several sentences; unmarked ones are one line each (a line that starts small, or ends with ";" or ",").
     static func items(after leadIn: Int, count: Int?, in library: DocumentLibrary) -> [Int] {
         let first = library.sentences[leadIn]
-        guard first.text.hasSuffix(":") else { return [] }
+        guard isLeadIn(leadIn, in: library) else { return [] }
         let limit = min(library.sentences.count, leadIn + 1 + 3 * Assistant.Configuration.listLines)
         var positions: [Int] = []
         var started = 0
