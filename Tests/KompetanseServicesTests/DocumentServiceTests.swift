@@ -35,10 +35,12 @@ private func makeFolder() throws -> String {
     return folder
 }
 
-private func withDocuments(_ body: @escaping @Sendable (AppServices) async throws -> Void) async throws {
+private func withDocuments(
+    on engine: TestEngine = .sqlite, _ body: @escaping @Sendable (AppServices) async throws -> Void
+) async throws {
     let folder = try makeFolder()
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    try await TestEngine.sqlite.withServices { services in
+    try await engine.withServices { services in
         let statuses = try await services.documents.importFolder(folder, as: .commandLine)
         #expect(statuses.filter { $0.error == nil }.map(\.identifier) == ["t1", "t2", "n1", "h1"])
         try await body(services)
@@ -85,8 +87,9 @@ private func withDocuments(_ body: @escaping @Sendable (AppServices) async throw
         }
     }
 
-    @Test func restrictedTextNeverReachesAnOutsider() async throws {
-        try await withDocuments { services in
+    @Test(arguments: TestEngine.available)
+    func restrictedTextNeverReachesAnOutsider(engine: TestEngine) async throws {
+        try await withDocuments(on: engine) { services in
             let question = "Hvor mye vil ledergruppen spare per år på å kutte samlingene?"
             let outsider = try await services.documents.ask(question, as: .anonymous)
             #expect(outsider.refused)
