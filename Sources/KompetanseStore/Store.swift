@@ -155,8 +155,6 @@ public protocol DocumentStore: Sendable {
     /// The pages of each readable scope that hold any of the terms, at most `limitPerScope` from each, best first by
     /// the engine's full-text ranking; with their passages and their documents' metadata.
     func retrievePages(terms: [String], readableBy groups: Set<String>, limitPerScope: Int) async throws -> [RetrievedPage]
-    /// The documents readable with the given access groups (public ones always), ordered by identifier.
-    func documents(readableBy groups: Set<String>) async throws -> [KnowledgeDocument]
     /// One page of the documents readable with `groups` that pass the filter (newest year first, then title),
     /// without their pages, with the total and the filter choices among all readable documents.
     func listing(readableBy groups: Set<String>, filter: DocumentFilter, limit: Int, offset: Int) async throws -> DocumentListing

@@ -361,20 +361,6 @@ struct SQLDocumentStore: DocumentStore {
         }
     }
 
-    func documents(readableBy groups: Set<String>) async throws -> [KnowledgeDocument] {
-        // The access filter is in the query itself, so restricted rows never leave the database for outsiders.
-        let allowed = (["public"] + groups.sorted()).map { $0 as any Encodable & Sendable }
-        return try await engine.read { database in
-            try await database.raw(
-                "SELECT identifier, data FROM documents WHERE access IN (\(binds: allowed)) ORDER BY identifier"
-            ).all().map { row in
-                try RecordCoding.decode(
-                    KnowledgeDocument.self, from: row.decode(column: "data", as: String.self), table: "documents",
-                    key: row.decode(column: "identifier", as: String.self))
-            }
-        }
-    }
-
     func listing(readableBy groups: Set<String>, filter: DocumentFilter, limit: Int, offset: Int) async throws -> DocumentListing {
         let allowed = (["public"] + groups.sorted()).map { $0 as any Encodable & Sendable }
         return try await engine.read { database in
