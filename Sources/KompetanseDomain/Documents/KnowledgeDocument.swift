@@ -70,6 +70,16 @@ public struct DocumentFilter: Sendable, Hashable {
     }
 }
 
+extension KnowledgeDocument {
+    /// A document known by its summary, with the pages at hand (none, or only those that were read; the others
+    /// empty so page numbers stay exact). Its file and provenance are not part of a summary.
+    public init(_ summary: KnowledgeDocumentSummary, pages: [String]) {
+        self.init(
+            identifier: summary.identifier, title: summary.title, documentType: summary.documentType,
+            publisher: summary.publisher, year: summary.year, url: summary.url, access: summary.access, file: "", pages: pages)
+    }
+}
+
 /// A document as a list shows it: everything but its pages.
 public struct KnowledgeDocumentSummary: Sendable, Hashable, Codable {
     /// Stable identifier.

@@ -53,6 +53,9 @@ public struct Analyzer: Sendable {
         return LemmaFolding.afterStemming(NorwegianStemmer.stem(LemmaFolding.beforeStemming(folded)))
     }
 
+    /// A word as compounds are split and the vocabulary is kept: folded to bokmål when this analyzer folds nynorsk.
+    public func folded(_ word: String) -> String { options.foldNynorsk ? Self.foldNynorsk(word) : word }
+
     /// Whole-word table first, then regular endings.
     static func foldNynorsk(_ word: String) -> String {
         let folded = NynorskFolding.fold(word)

@@ -13,7 +13,7 @@ public enum PassageTerms {
             let term = analyzer.term(for: word)
             analysed[word] = .some(term)
             guard let term else { continue }
-            vocabulary.insert(analyzer.options.foldNynorsk ? Analyzer.foldNynorsk(word) : word)
+            vocabulary.insert(analyzer.folded(word))
             vocabulary.insert(term)
         }
         let splitter = CompoundSplitter(vocabulary: vocabulary)
@@ -25,7 +25,7 @@ public enum PassageTerms {
                 guard let term = analysed[word] ?? nil else { continue }
                 terms.append(term)
                 let wordParts = parts[word] ?? {
-                    let folded = analyzer.options.foldNynorsk ? Analyzer.foldNynorsk(word) : word
+                    let folded = analyzer.folded(word)
                     let found = splitter.split(folded).compactMap { analyzer.term(for: $0) }.filter { $0 != term }
                     parts[word] = found
                     return found
@@ -40,7 +40,7 @@ public enum PassageTerms {
     /// at least ``CompoundSplitter/Configuration/minimumPartLength`` letters (with a linking `s` or `e` dropped).
     /// Which of them are real parts is for the index's vocabulary to say: see ``parts(of:known:analyzer:)``.
     public static func partCandidates(of word: String, analyzer: Analyzer = Analyzer()) -> Set<String> {
-        let folded = Array(analyzer.options.foldNynorsk ? Analyzer.foldNynorsk(word) : word)
+        let folded = Array(analyzer.folded(word))
         let minimum = CompoundSplitter.Configuration.minimumPartLength
         guard folded.count >= minimum * 2 else { return [] }
         var candidates: Set<String> = []
@@ -60,7 +60,7 @@ public enum PassageTerms {
     /// The compound parts of a word among the terms an index knows (those of ``partCandidates(of:analyzer:)``
     /// that it holds), analysed as index terms.
     public static func parts(of word: String, known: Set<String>, analyzer: Analyzer = Analyzer()) -> [String] {
-        let folded = analyzer.options.foldNynorsk ? Analyzer.foldNynorsk(word) : word
+        let folded = analyzer.folded(word)
         let term = analyzer.term(for: word)
         return CompoundSplitter(vocabulary: known).split(folded).compactMap { analyzer.term(for: $0) }.filter { $0 != term }
     }

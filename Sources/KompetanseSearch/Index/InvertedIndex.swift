@@ -157,7 +157,7 @@ public struct InvertedIndex: Sendable {
                     terms.append(AnalyzedTerm(term: term, surface: word, position: position))
                     // Each distinct word enters the vocabulary once.
                     if seenWords.insert(word).inserted {
-                        vocabulary.insert(analyzer.options.foldNynorsk ? Analyzer.foldNynorsk(word) : word)
+                        vocabulary.insert(analyzer.folded(word))
                         vocabulary.insert(term)
                     }
                 }
@@ -186,7 +186,7 @@ public struct InvertedIndex: Sendable {
                     if let cached = partCache[term.surface] {
                         parts = cached
                     } else {
-                        let folded = analyzer.options.foldNynorsk ? Analyzer.foldNynorsk(term.surface) : term.surface
+                        let folded = analyzer.folded(term.surface)
                         parts = splitter.split(folded).compactMap { analyzer.term(for: $0) }
                         partCache[term.surface] = parts
                     }
@@ -297,7 +297,7 @@ public struct InvertedIndex: Sendable {
             // A query compound unknown to the corpus ("sikkerhetskulturarbeid") is searched by its parts.
             if !contains(term: term.term) {
                 let parts = unknownWords.parts(of: term.surface) {
-                    let folded = analyzer.options.foldNynorsk ? Analyzer.foldNynorsk(term.surface) : term.surface
+                    let folded = analyzer.folded(term.surface)
                     return splitter.split(folded).compactMap { analyzer.term(for: $0) }
                 }
                 for part in parts {

@@ -287,10 +287,8 @@ extension DocumentService {
 
     /// The series a document belongs to, among the documents the principal may read (nil when it has none).
     public func series(of identifier: String, as principal: Principal) async throws -> DocumentSeries? {
-        let readable = try await store.documents.summaries(readableBy: principal.accessGroups).map { summary in
-            KnowledgeDocument(
-                identifier: summary.identifier, title: summary.title, documentType: summary.documentType,
-                publisher: summary.publisher, year: summary.year, url: summary.url, access: summary.access, file: "", pages: [])
+        let readable = try await store.documents.summaries(readableBy: principal.accessGroups).map {
+            KnowledgeDocument($0, pages: [])
         }
         guard let document = readable.first(where: { $0.identifier == identifier }) else { return nil }
         let key = DocumentSeries.key(of: document)

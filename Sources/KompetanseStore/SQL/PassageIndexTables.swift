@@ -50,17 +50,18 @@ struct PassageIndexTables: Sendable {
     func add(document: KnowledgeDocument, pages: [IndexedPage], in database: any SQLDatabase) async throws {
         guard !pages.isEmpty else { return }
         let scope = try await scope(for: document.access, in: database)
+        // Each page's terms as the full-text tables hold them, worked out once for the row, the table and the counts.
+        let termsByPage = Dictionary(pages.map { ($0.number, Self.storable($0.terms)) }, uniquingKeysWith: { first, _ in first })
         var stored: [(id: Int, terms: String)] = []
         for chunk in pages.chunked(into: 100) {
             let rows: [SQLQueryString] = chunk.map { page in
                 let text = document.pages.indices.contains(page.number - 1) ? document.pages[page.number - 1] : ""
-                let terms = Self.storable(page.terms).joined(separator: " ")
+                let terms = termsByPage[page.number, default: []].joined(separator: " ")
                 return """
                     (\(bind: document.identifier), \(bind: page.number), \(bind: document.access), \(bind: text),
                      \(bind: page.encodedSpans), \(bind: terms))
                     """
             }
-            let termsByPage = Dictionary(chunk.map { ($0.number, Self.storable($0.terms).joined(separator: " ")) }, uniquingKeysWith: { a, _ in a })
             for row in try await database.raw(
                 """
                 INSERT INTO document_pages (document_identifier, page, access, text, spans, terms)
@@ -68,7 +69,7 @@ struct PassageIndexTables: Sendable {
                 """
             ).all() {
                 let page = try row.decode(column: "page", as: Int.self)
-                stored.append((try row.decode(column: "id", as: Int.self), termsByPage[page] ?? ""))
+                stored.append((try row.decode(column: "id", as: Int.self), termsByPage[page, default: []].joined(separator: " ")))
             }
         }
         for chunk in stored.chunked(into: 200) {
@@ -80,7 +81,7 @@ struct PassageIndexTables: Sendable {
             try await database.raw(
                 "INSERT INTO \(ident: Self.table(scope)) (\(unsafeRaw: columns)) VALUES \(rows.joined(separator: ", "))").run()
         }
-        try await adjust(Self.pageCounts(pages.map { Self.storable($0.terms) }), by: 1, access: document.access, in: database)
+        try await adjust(Self.pageCounts(Array(termsByPage.values)), by: 1, access: document.access, in: database)
         try await database.raw(
             "UPDATE passage_scopes SET pages = pages + \(bind: pages.count) WHERE access = \(bind: document.access)").run()
     }

@@ -258,7 +258,7 @@ struct SQLDocumentStore: DocumentStore {
     }
 
     func document(identifier: String, readableBy groups: Set<String>) async throws -> KnowledgeDocument? {
-        let allowed = (["public"] + groups.sorted()).map { $0 as any Encodable & Sendable }
+        let allowed = Self.readable(by: groups)
         return try await engine.read { database in
             try await database.raw(
                 "SELECT identifier, data FROM documents WHERE identifier = \(bind: identifier) AND access IN (\(binds: allowed))"
@@ -269,7 +269,7 @@ struct SQLDocumentStore: DocumentStore {
     }
 
     func summaries(readableBy groups: Set<String>) async throws -> [KnowledgeDocumentSummary] {
-        let allowed = (["public"] + groups.sorted()).map { $0 as any Encodable & Sendable }
+        let allowed = Self.readable(by: groups)
         return try await engine.read { database in
             try await database.raw(
                 "SELECT \(unsafeRaw: Self.summaryColumns) FROM documents WHERE access IN (\(binds: allowed)) ORDER BY identifier"
@@ -294,7 +294,7 @@ struct SQLDocumentStore: DocumentStore {
     }
 
     func passageStatistics(terms: Set<String>, readableBy groups: Set<String>) async throws -> PassageStatistics {
-        let allowed = (["public"] + groups.sorted()).map { $0 as any Encodable & Sendable }
+        let allowed = Self.readable(by: groups)
         return try await engine.read { database in
             let pages = try await database.raw(
                 "SELECT COALESCE(SUM(pages), 0) AS n FROM passage_scopes WHERE access IN (\(binds: allowed))"
@@ -318,7 +318,7 @@ struct SQLDocumentStore: DocumentStore {
 
     func retrievePages(terms: [String], readableBy groups: Set<String>, limitPerScope: Int) async throws -> [RetrievedPage] {
         guard !terms.isEmpty else { return [] }
-        let allowed = (["public"] + groups.sorted()).map { $0 as any Encodable & Sendable }
+        let allowed = Self.readable(by: groups)
         let tables = PassageIndexTables(kind: engine.kind)
         return try await engine.read { database in
             var identifiers: [Int] = []
@@ -347,14 +347,8 @@ struct SQLDocumentStore: DocumentStore {
                     else { continue }
                     var text = Array(repeating: "", count: count)
                     text[number - 1] = try row.decode(column: "text", as: String.self)
-                    let document = KnowledgeDocument(
-                        identifier: try row.decode(column: "identifier", as: String.self),
-                        title: try row.decode(column: "title", as: String.self),
-                        documentType: try row.decode(column: "document_type", as: String.self),
-                        publisher: try row.decode(column: "publisher", as: String.self),
-                        year: try row.decode(column: "year", as: Int.self), url: try row.decode(column: "url", as: String?.self),
-                        access: try row.decode(column: "access", as: String.self), file: "", pages: text)
-                    pages.append(RetrievedPage(document: document, number: number, spans: spans))
+                    pages.append(
+                        RetrievedPage(document: KnowledgeDocument(try Self.summary(row), pages: text), number: number, spans: spans))
                 }
             }
             return pages
@@ -362,7 +356,7 @@ struct SQLDocumentStore: DocumentStore {
     }
 
     func listing(readableBy groups: Set<String>, filter: DocumentFilter, limit: Int, offset: Int) async throws -> DocumentListing {
-        let allowed = (["public"] + groups.sorted()).map { $0 as any Encodable & Sendable }
+        let allowed = Self.readable(by: groups)
         return try await engine.read { database in
             var conditions: [SQLQueryString] = ["access IN (\(binds: allowed))"]
             if let type = filter.documentType { conditions.append("document_type = \(bind: type)") }
@@ -392,7 +386,7 @@ struct SQLDocumentStore: DocumentStore {
 
     func summaries(identifiers: [String], readableBy groups: Set<String>) async throws -> [KnowledgeDocumentSummary] {
         guard !identifiers.isEmpty else { return [] }
-        let allowed = (["public"] + groups.sorted()).map { $0 as any Encodable & Sendable }
+        let allowed = Self.readable(by: groups)
         let wanted = identifiers.map { $0 as any Encodable & Sendable }
         return try await engine.read { database in
             try await database.raw(
@@ -402,6 +396,11 @@ struct SQLDocumentStore: DocumentStore {
                 """
             ).all().map(Self.summary)
         }
+    }
+
+    /// The access values readable with `groups` (public always), as bindings for an `IN (…)` filter.
+    static func readable(by groups: Set<String>) -> [any Encodable & Sendable] {
+        (["public"] + groups.sorted()).map { $0 as any Encodable & Sendable }
     }
 
     static let summaryColumns = "identifier, title, document_type, publisher, year, access, page_count, url"
