@@ -189,6 +189,20 @@ func withTexts(
         }
     }
 
+    /// A comment after the fact ("…, så målet ble ikke nådd") does not make the sentence deny the fact: the target it
+    /// states is the answer, not a result that happens to have no negation.
+    @Test func aTargetFollowedByANegatedCommentIsStillTheTarget() async throws {
+        let text = """
+            Årsrapport for etaten.
+            Etaten hadde 240 deltakere på lederkurset i 2025, og kurset fikk gode skår.
+            Målet for antall deltakere på lederkurset i 2025 var 300, så målet ble ikke nådd.
+            """
+        try await withTexts([("rapport.txt", text)]) { services in
+            let answer = try await services.documents.ask("Hva var målet for antall deltakere på lederkurset i 2025?", as: .anonymous)
+            #expect(answer.text.contains("var 300"), "\(answer.text) \(answer.reason ?? "")")
+        }
+    }
+
     @Test func aNameWithAGenitiveSAndAYesNoSecondPart() async throws {
         let text = """
             SKT fikk 1 690 deltakere gjennom Innkjøpsskolen i 2025.

@@ -18,6 +18,16 @@ import Testing
         #expect(lines.contains("Etter tabellen."))
     }
 
+    /// Which clause of a sentence carries its fact: the main clause, not a comment joined by "så"/"men", and not a
+    /// relative clause before the comma.
+    @Test func aNegationDeniesTheFactOnlyInTheClauseThatStatesIt() {
+        #expect(Negation.deniesItsFact("Portalen skal ikke ha flere enn 40 tjenester."))
+        #expect(Negation.deniesItsFact("Opplysninger som legges inn i portalen, brukes ikke til å trene modeller."))
+        #expect(!Negation.deniesItsFact("Målet var 70 prosent, så målet ble ikke nådd."))
+        #expect(!Negation.deniesItsFact("Kurset er åpent for alle, men ingen kommuner har meldt seg på ennå."))
+        #expect(!Negation.deniesItsFact("Etaten nådde målet."))
+    }
+
     @Test func runningHeadersAndPageNumbersAreNoPassages() {
         let pages = (1...3).map { number in
             "Direktoratet for prøver                    Årsrapport 2025\nFørste setning om tema \(number * 7).\n"

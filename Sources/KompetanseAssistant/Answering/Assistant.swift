@@ -247,7 +247,7 @@ public struct Assistant: Sendable {
         }
         let allowed = Set(candidates.map(\.identifier))
         let questionWords = Set(Tokenizer.words(question).compactMap { Analyzer().term(for: $0) })
-        let questionNegated = Self.isNegated(question)
+        let questionNegated = Negation.isNegated(question: question)
         let yearWords = Set(understanding.years.map(String.init))
         var hits = library.search(terms, limit: Configuration.sentencesConsidered, allowedDocuments: allowed)
             .filter { !InstructionFilter.isInstruction($0.sentence.text) }
@@ -285,7 +285,7 @@ public struct Assistant: Sendable {
             let hasKind = Self.contains(understanding.answerKind, in: hit.sentence.text, excluding: questionWords)
             var score = hit.score / best
             if Self.isHeading(hit.sentence.text) { score *= Configuration.headingPenalty }
-            if !questionNegated, Self.isNegated(hit.sentence.text) { score *= Configuration.negationPenalty }
+            if !questionNegated, Negation.deniesItsFact(hit.sentence.text) { score *= Configuration.negationPenalty }
             if understanding.answerKind != .statement {
                 score *= hasKind ? Configuration.answerKindBonus : Configuration.answerKindPenalty
             }
@@ -669,11 +669,6 @@ public struct Assistant: Sendable {
         let hundredths = Int((value * 100).rounded())
         let fraction = abs(hundredths % 100)
         return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
-    }
-
-    /// Whether a text says "not".
-    static func isNegated(_ text: String) -> Bool {
-        !Set(Tokenizer.words(text)).isDisjoint(with: ["ikke", "ikkje", "not", "aldri", "never", "ingen"])
     }
 
     /// Kinds of amount a question can ask for, each as the word beginnings that name it.
