@@ -65,6 +65,29 @@ import Testing
         }
     }
 
+    /// A table under a section heading, found through the heading, with its column named by a part of the
+    /// question's compound ("feilskår" → "Skår"); the superlative says how to choose a row, not what about.
+    @Test func aHighestQuestionFindsTheTableUnderItsHeadingAndAColumnByACompoundPart() async throws {
+        let text = """
+            Veileder for kvalitet i saksbehandling
+            1 Om veilederen
+            Veilederen beskriver hvordan etaten kan finne og rette feil i vedtak før de sendes.
+            3 Vanlige feil og tiltak
+            Etaten gikk gjennom 400 vedtak i 2024.
+            Gjennomgangen ble gjort av to saksbehandlere.
+            Feil                          Hyppighet     Skår     Tiltak
+            Feil mottaker                 2             6        Kontroller adressen
+            Manglende begrunnelse         4             16       Bruk malen for begrunnelse
+            For sen klagefrist            3             9        Beregn fristen i systemet
+            Ordet skår brukes om hyppighet ganger alvor.
+            """
+        try await withTexts([("veileder.txt", text)]) { services in
+            let answer = try await services.documents.ask(
+                "Hvilken av de vanlige feilene har høyest feilskår?", as: .anonymous)
+            #expect(answer.text.contains("Manglende begrunnelse") && answer.text.contains("16"), "\(answer.text) \(answer.reason ?? "")")
+        }
+    }
+
     /// A question that names a column and a row's label ("kommunene med under 5 000 innbyggere") gets that row,
     /// not the row that begins with the same number; "5 000" is a quantity, not a row identifier.
     @Test func aRowNamedByItsLabelIsAnswered() async throws {

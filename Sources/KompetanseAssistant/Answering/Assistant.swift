@@ -372,6 +372,8 @@ public struct Assistant: Sendable {
             chosen.append(second)
         }
         chosen.sort { ($0.sentence.page, $0.sentence.start) < ($1.sentence.page, $1.sentence.start) }
+        var seen: Set<Int> = []
+        chosen = chosen.filter { seen.insert($0.position).inserted }
         let verifier = CitationVerifier(readable: documents)
         let citations = chosen.map { Citation(document: $0.sentence.document, page: $0.sentence.page, quote: $0.sentence.text) }
             .filter(verifier.isVerbatim)
@@ -432,7 +434,7 @@ public struct Assistant: Sendable {
         }
         // "Hvilken dimensjon fikk lavest skår": a lead-in followed by a list of "label: number" lines is answered by
         // the line with the lowest (or highest) number, not by the first line.
-        if let extreme = Self.superlative(in: question), let leadIn = chosen.first(where: { $0.sentence.text.hasSuffix(":") }),
+        if let extreme = Superlative.asked(in: question), let leadIn = chosen.first(where: { $0.sentence.text.hasSuffix(":") }),
             let line = Self.extremeLine(after: leadIn.position, lowest: extreme == .lowest, library: library)
         {
             chosen = [leadIn, (library.sentences[line], line, leadIn.score, true)]
@@ -529,8 +531,10 @@ public struct Assistant: Sendable {
     /// be one the question's words point to, and its caption, header and row must support the question. `nil`
     /// when no table answers.
     func tableAnswer(_ question: String, ranked: [Int], terms: [QueryTerm], library: DocumentLibrary) -> Answer? {
+        // A column is named by a question word or by a part of one ("risikoskår" names "Skår").
         let questionTerms = Set(terms.filter { $0.weight >= 0.5 }.map(\.term))
-        let extreme = Self.superlative(in: question)
+            .union(library.compoundParts(of: terms).values.joined())
+        let extreme = Superlative.asked(in: question)
         let identifiers = TableAnswer.identifiers(in: question)
         // A highest/lowest question must name a column, so it may look further down the list for its table.
         for number in TableAnswer.candidates(ranked, depth: extreme == nil ? 5 : 15, library: library) {
@@ -598,6 +602,9 @@ public struct Assistant: Sendable {
     /// or a list is cited whole or not at all).
     static func citing(_ positions: [Int], library: DocumentLibrary) -> Answer? {
         let verifier = CitationVerifier(readable: Array(library.documents.values))
+        // A sentence found both as a lead-in's item and as a scored line is quoted once.
+        var seen: Set<Int> = []
+        let positions = positions.filter { seen.insert($0).inserted }
         let citations = positions.map { library.sentences[$0] }
             .map { Citation(document: $0.document, page: $0.page, quote: $0.text) }.filter(verifier.isVerbatim)
         guard citations.count == positions.count else { return nil }
@@ -696,26 +703,6 @@ public struct Assistant: Sendable {
     static func isTitle(_ text: String) -> Bool {
         guard let last = text.last, !".!?:;,".contains(last) else { return false }
         return text.split(separator: " ").count <= 10 && !text.contains("\t")
-    }
-
-    enum Extreme { case lowest, highest }
-
-    /// Whether the question asks for the lowest or the highest of something.
-    static func superlative(in question: String) -> Extreme? {
-        let words = Set(Tokenizer.words(question))
-        if !words.isDisjoint(with: [
-            "lavest", "lavaste", "lågast", "lågaste", "minst", "svakest", "svakeste", "færrest", "færrast", "lowest", "weakest",
-            "fewest",
-        ]) {
-            return .lowest
-        }
-        if !words.isDisjoint(with: [
-            "høyest", "høyeste", "høgast", "høgaste", "størst", "største", "sterkest", "sterkeste", "flest", "highest",
-            "strongest", "mest", "most",
-        ]) {
-            return .highest
-        }
-        return nil
     }
 
     /// The line after a lead-in, on the same page, whose "label: number" has the lowest (or highest) number.

@@ -19,6 +19,6 @@ enum QuestionFrame {
         "dato", "datoen", "date", "andel", "andelen", "antall", "antallet", "beløp", "beløpet", "share", "number",
     ]
 
-    /// True for a framing word.
-    static func contains(_ word: String) -> Bool { words.contains(word) }
+    /// True for a framing word; a superlative ("høyest", "flest") frames too (see ``Superlative``).
+    static func contains(_ word: String) -> Bool { words.contains(word) || Superlative.contains(word) }
 }

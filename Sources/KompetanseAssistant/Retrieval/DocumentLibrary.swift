@@ -81,7 +81,11 @@ public struct DocumentLibrary: Sendable {
             // under "Alternativ  Investering  …  Netto nåverdi".
             if let number = tableOf[position], tables[number].rows.contains(position) {
                 let table = tables[number]
-                let heading = ((table.caption.map { [$0] } ?? []) + table.header).map { sentences[$0].text }.joined(separator: " ")
+                // …and under the heading of the section the table stands in ("3 Vanlige feil og tiltak").
+                let top = table.caption ?? table.header.first ?? position
+                let section = SectionHeading.nearest(before: top, in: sentences).map { [$0] } ?? []
+                let heading = (section + (table.caption.map { [$0] } ?? []) + table.header).map { sentences[$0].text }
+                    .joined(separator: " ")
                 let document = documents[sentence.document]
                 searchDocuments.append(
                     SearchDocument(
@@ -171,7 +175,11 @@ public struct DocumentLibrary: Sendable {
     /// document's title contain together, a word counting as contained when the lexicon's other phrasing of it is.
     /// - Parameter reach: how many neighbours on each side count (0: the sentence alone, with its title and context).
     func coverage(of position: Int, terms: [QueryTerm], reach: Int = 1) -> Double {
-        let matched = matchedTerms(near: position, terms: terms, reach: reach)
+        // A compound of the question is also there when all its parts are ("risikoskår" under a header "Risiko …
+        // Skår", "kalkulasjonsrente" as "rente for kalkulasjon").
+        let partsOf = compoundParts(of: terms)
+        let partTerms = Set(partsOf.values.joined()).map { QueryTerm(term: $0, weight: 0.1, origin: $0) }
+        let matched = matchedTerms(near: position, terms: terms + partTerms, reach: reach)
         var total = 0.0
         var found = 0.0
         var seen: Set<String> = []
@@ -180,11 +188,24 @@ public struct DocumentLibrary: Sendable {
         for term in terms where term.weight >= 0.5 && seen.insert(term.term).inserted {
             let weight = index.idf(term.term) * term.weight
             total += weight
-            if matched.contains(term.term) || readings[term.origin, default: []].contains(where: { matched.contains($0.term) }) {
+            if matched.contains(term.term) || readings[term.origin, default: []].contains(where: { matched.contains($0.term) })
+                || partsOf[term.term].map({ $0.allSatisfy(matched.contains) }) == true
+            {
                 found += weight
             }
         }
         return total > 0 ? found / total : 0
+    }
+
+    /// The parts of each compound among the full-weight terms, split against the library's vocabulary, for
+    /// compounds of two or more parts.
+    func compoundParts(of terms: [QueryTerm]) -> [String: [String]] {
+        var parts: [String: [String]] = [:]
+        for term in terms where term.weight >= 0.5 && parts[term.term] == nil {
+            let found = self.parts(of: index.analyzer.folded(term.origin)).filter { $0 != term.term }
+            if found.count >= 2 { parts[term.term] = found }
+        }
+        return parts
     }
 
     /// Whether a sentence begins a line of its page, and how far that line is indented (spaces and tabs).

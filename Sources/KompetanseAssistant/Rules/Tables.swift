@@ -237,8 +237,10 @@ extension TableAnswer {
         for position in ranked.prefix(depth) {
             if let table = library.tableOf[position], !tables.contains(table) { tables.append(table) }
             let lowered = library.sentences[position].text.lowercased()
-            guard lowered.contains("tabell") || lowered.contains("table") || lowered.hasSuffix(":") else { continue }
-            for next in (position + 1)..<min(library.sentences.count, position + 5) {
+            // A lead-in names the table after it; so does the heading of the section it stands in.
+            let isHeading = SectionHeading.isHeading(library.sentences[position].text)
+            guard lowered.contains("tabell") || lowered.contains("table") || lowered.hasSuffix(":") || isHeading else { continue }
+            for next in (position + 1)..<min(library.sentences.count, position + (isHeading ? SectionHeading.reach : 5)) {
                 guard library.sentences[next].page == library.sentences[position].page else { break }
                 if let table = library.tableOf[next] {
                     if !tables.contains(table) { tables.append(table) }
