@@ -36,6 +36,23 @@ import Testing
 
     /// The focus may be met by a part of a compound: "driftsbudsjettet" is about "budsjettet"; and a word that names
     /// the source ("ifølge veilederen") is not the focus.
+    /// A question word the documents only use inside compounds ("rente" in "kalkulasjonsrenten", "Innlandet" in
+    /// "Innlandsnettet") is read through those compounds, and still weighs as a word the answer must hold.
+    @Test func aWordUsedOnlyInsideCompoundsIsReadThroughThem() async throws {
+        let text = """
+            Utredning om en felles plattform for innkjøpsdata.
+            Analysen viser at plattformen gir en netto nåverdi på 186 millioner kroner i analysen.
+            Analyseperioden er 15 år, og kalkulasjonsrenten er 4 prosent.
+            Innlandsnettet har 38 medlemskommuner.
+            """
+        try await withTexts([("utredning.txt", text)]) { services in
+            let rate = try await services.documents.ask("Hvilken rente ble brukt i analysen av plattformen?", as: .anonymous)
+            #expect(rate.citations.contains { $0.quote.contains("kalkulasjonsrenten er 4 prosent") }, "\(rate.text) \(rate.reason ?? "")")
+            let members = try await services.documents.ask("Hvor mange medlemskommuner har nettverket i Innlandet?", as: .anonymous)
+            #expect(members.text.contains("38 medlemskommuner"), "\(members.text) \(members.reason ?? "")")
+        }
+    }
+
     @Test func aCompoundPartOrTheSourceDoNotDefeatTheFocus() async throws {
         let text = """
             Budsjettet for drift av fagsystemene er 3,4 millioner kroner i 2025.

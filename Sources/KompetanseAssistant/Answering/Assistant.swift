@@ -236,7 +236,8 @@ public struct Assistant: Sendable {
             return term
         }
         let own = english + translated
-        let terms = (own + Self.questionSynonyms(question, library: library) + conceptTerms(own, library: library) + contextTerms).map {
+        let readings = library.compoundReadings(of: own)
+        let terms = (own + readings + Self.questionSynonyms(question, library: library) + conceptTerms(own, library: library) + contextTerms).map {
             term -> QueryTerm in
             var term = term
             if term.origin.count == 4, Int(term.origin) != nil { term.weight *= 0.5 }

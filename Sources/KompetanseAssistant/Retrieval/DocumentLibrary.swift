@@ -123,6 +123,9 @@ public struct DocumentLibrary: Sendable {
             ])
     }
 
+    /// How many of the pages' compounds read a question word they never use alone.
+    static let compoundReadings = 4
+
     /// What every sentence of a document is also about: its title, type and publisher ("ifølge KDR", "hva anbefaler
     /// Tankefjord Rådgivning" name the publisher, never repeated on the page).
     static func about(_ document: KnowledgeDocument?) -> String {
@@ -142,6 +145,16 @@ public struct DocumentLibrary: Sendable {
             if RequestWords.contains(term.origin) { term.weight *= 0.3 }
             if QuestionFrame.contains(term.origin) { term.weight *= QuestionFrame.weight }
             return term
+        }
+    }
+
+    /// The pages' compounds that read a question word they never use alone: "rente" reads "kalkulasjonsrenten",
+    /// "Innlandet" reads "Innlandsnettet". They support the word as its other phrasings do (a weight below 0.5).
+    func compoundReadings(of terms: [QueryTerm]) -> [QueryTerm] {
+        terms.filter { $0.weight >= 0.5 && !index.contains(term: $0.term) }.flatMap { term in
+            index.compounds(containing: term.term, limit: Self.compoundReadings).map {
+                QueryTerm(term: $0, weight: term.weight * 0.45, origin: term.origin)
+            }
         }
     }
 
@@ -186,7 +199,10 @@ public struct DocumentLibrary: Sendable {
         // Another phrasing of a question word from the lexicon ("gevinst" for "spare") supports that word.
         let readings = Dictionary(grouping: terms.filter { $0.weight < 0.5 }, by: \.origin)
         for term in terms where term.weight >= 0.5 && seen.insert(term.term).inserted {
-            let weight = index.idf(term.term) * term.weight
+            // A word the pages never use as it is asked weighs what its readings there weigh: it is still asked.
+            let ownIDF = index.idf(term.term)
+            let idf = ownIDF > 0 ? ownIDF : readings[term.origin, default: []].map { index.idf($0.term) }.max() ?? 0
+            let weight = idf * term.weight
             total += weight
             if matched.contains(term.term) || readings[term.origin, default: []].contains(where: { matched.contains($0.term) })
                 || partsOf[term.term].map({ $0.allSatisfy(matched.contains) }) == true

@@ -177,9 +177,7 @@ public struct QuestionUnderstanding: Sendable, Hashable {
             || [" frist", " dato", " innen hvilken ", " which date "].contains(where: text.contains)
         {
             kind = .date
-        } else if [" kostet ", " koster ", " kostnad", " bevilget ", " bevilga ", " spare ", " sparer ", " kroner", " budsjett", " cost "]
-            .contains(where: text.contains)
-        {
+        } else if words.contains(where: Self.namesAnAmount) {
             kind = .amount
         } else if [
             " hvor mye ", " hvor mange ", " kor mykje ", " kor mange ", " hvor stor ", " kor stor ", " målverdi", " how many ",
@@ -209,6 +207,16 @@ public struct QuestionUnderstanding: Sendable, Hashable {
         "gjennomsnittsalderen", "sum", "summen", "budsjett", "budsjettet", "budsjettramme", "budsjettrammen", "rente", "renten",
         "kontingent", "kontingenten", "sats", "satsen", "value", "amount", "cost", "price", "share", "rate", "age",
     ]
+
+    /// Words whose head names an amount of money: "kostnad", "driftskostnadene", "bevilget", "kroner",
+    /// "budsjettert". A compound only led by one ("kostnadsvirkninger", "budsjettprosess") names something else.
+    static func namesAnAmount(_ word: String) -> Bool {
+        let heads = [
+            "kostet", "koster", "kostnad", "kostnaden", "kostnader", "kostnadene", "bevilget", "bevilga", "bevilgning",
+            "bevilgningen", "spare", "sparer", "kroner", "budsjett", "budsjettet", "budsjettert", "cost", "costs",
+        ]
+        return heads.contains { word.hasSuffix($0) }
+    }
 
     /// Whether the question is "hva er/var/ble (den/det/de) … X" for a quantity noun X within its first words.
     static func asksForQuantity(_ words: [String]) -> Bool {

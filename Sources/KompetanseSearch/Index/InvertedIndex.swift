@@ -309,6 +309,19 @@ public struct InvertedIndex: Sendable {
         return result
     }
 
+    /// The index's terms that hold `part` as a compound's head or modifier: they end with it, or begin with it,
+    /// with at least ``CompoundSplitter/Configuration/minimumPartLength`` letters besides — for a word the corpus
+    /// never uses alone ("rente" where the documents write "kalkulasjonsrenten"). Closest compounds (shortest)
+    /// first, at most `limit`.
+    public func compounds(containing part: String, limit: Int) -> [String] {
+        let minimum = CompoundSplitter.Configuration.minimumPartLength
+        guard part.count >= minimum else { return [] }
+        let found = termNumbers.keys.filter { term in
+            term.count >= part.count + minimum && (term.hasSuffix(part) || term.hasPrefix(part))
+        }
+        return Array(found.sorted { ($0.count, $0) < ($1.count, $1) }.prefix(limit))
+    }
+
     /// Resolves a query against this index. Repeated terms (a word and its synonym share a stem) count once, with
     /// the larger weight; terms the index does not contain are dropped.
     public func prepare(_ query: [QueryTerm]) -> PreparedQuery {
