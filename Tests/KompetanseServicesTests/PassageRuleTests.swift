@@ -18,6 +18,32 @@ import Testing
         #expect(lines.contains("Etter tabellen."))
     }
 
+    /// A table written one tag per source line (as most HTML is) is still one row per line, and a paragraph's
+    /// source line breaks are spaces: only block elements and form feeds break lines and pages.
+    @Test func prettyPrintedHtmlKeepsRowsAndParagraphs() {
+        let html = """
+            <table>
+            <caption>Tabell 1</caption>
+            <tr>
+            <th>Rang</th>
+            <th>Barriere</th>
+            </tr>
+            <tr>
+            <td>1</td>
+            <td>Mangel på kompetanse</td>
+            </tr>
+            </table>
+            <p>Et avsnitt som er brutt
+            over to linjer.</p>\u{0C}<p>Side to.</p>
+            """
+        let pages = TextPages.html(html)
+        #expect(pages.count == 2)
+        let lines = pages[0].split(separator: "\n").map(String.init)
+        #expect(lines.contains("Rang\tBarriere"), "\(lines)")
+        #expect(lines.contains("1\tMangel på kompetanse"), "\(lines)")
+        #expect(lines.contains("Et avsnitt som er brutt over to linjer."), "\(lines)")
+    }
+
     /// Which clause of a sentence carries its fact: the main clause, not a comment joined by "så"/"men", and not a
     /// relative clause before the comma.
     @Test func aNegationDeniesTheFactOnlyInTheClauseThatStatesIt() {

@@ -75,19 +75,24 @@ enum TextPages {
         }
         var result = ""
         var inTag = false
+        var inPre = false
         var tagName = ""
+        func dropTrailingSpace() { while result.last == " " { result.removeLast() } }
         for character in text {
             if inTag {
                 if character == ">" {
                     inTag = false
                     let isClosing = tagName.hasPrefix("/")
                     let name = tagName.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "/ ")).split(separator: " ").first ?? ""
+                    if name == "pre" { inPre = !isClosing }
                     if Self.lineElements.contains(String(name)) {
+                        dropTrailingSpace()
                         result.append("\n")
-                    } else if (name == "td" || name == "th"), !isClosing, let last = result.last, last != "\n" {
+                    } else if (name == "td" || name == "th"), !isClosing {
                         // Cells of a row stay on one line, a tab apart, so a row reads "Data og deling\t37\t9 %"
                         // and never "Data og deling379 %", a number that is in no document.
-                        result.append("\t")
+                        dropTrailingSpace()
+                        if let last = result.last, last != "\n" { result.append("\t") }
                     }
                 } else {
                     tagName.append(character)
@@ -95,6 +100,11 @@ enum TextPages {
             } else if character == "<" {
                 inTag = true
                 tagName = ""
+            } else if character.isWhitespace, character != "\u{0C}", !inPre {
+                // Outside <pre>, a line break or run of spaces in the source is one space when shown: only block
+                // elements break lines (a table written one cell per source line is still one row per line), and a
+                // form feed breaks the page.
+                if let last = result.last, last != " ", last != "\n", last != "\t" { result.append(" ") }
             } else {
                 result.append(character)
             }
