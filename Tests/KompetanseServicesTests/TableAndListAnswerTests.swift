@@ -88,6 +88,29 @@ import Testing
         }
     }
 
+    /// "Planen bygger på tre verdier" announces a list whose items are the paragraphs of the section named by the
+    /// same word; each paragraph opens with its item.
+    @Test func anAnnouncedListIsReadFromTheParagraphsOfItsSection() async throws {
+        let text = """
+            Plan for bedre tjenester i etaten
+            Planen bygger på tre verdier. Verdiene er beskrevet nedenfor.
+            2 Verdier for arbeidet
+            De tre verdiene gjelder for alle avdelinger i etaten.
+            Åpenhet i alt vi gjør. Vi publiserer planer og resultater på nettsidene.
+            Brukeren først. Tjenestene utvikles sammen med dem som skal bruke dem.
+            Ansvar for helheten. Hver leder har ansvar for at tjenestene henger sammen.
+            3 Gjennomføring
+            Planen følges opp hvert kvartal.
+            """
+        try await withTexts([("plan.txt", text)]) { services in
+            let answer = try await services.documents.ask("Hvilke verdier bygger planen på?", as: .anonymous)
+            for item in ["Åpenhet i alt vi gjør", "Brukeren først", "Ansvar for helheten"] {
+                #expect(answer.text.contains(item), "missing «\(item)»: \(answer.text)")
+            }
+            #expect(!answer.text.contains("følges opp hvert kvartal"))
+        }
+    }
+
     /// A question that names a column and a row's label ("kommunene med under 5 000 innbyggere") gets that row,
     /// not the row that begins with the same number; "5 000" is a quantity, not a row identifier.
     @Test func aRowNamedByItsLabelIsAnswered() async throws {

@@ -173,6 +173,12 @@ public struct Assistant: Sendable {
             return assistant.listAnswer(
                 reading.ranked.map { ($0.position, $0.score) }, count: list.count, terms: reading.terms, library: reading.library)
         }),
+        ("liste under en overskrift", { assistant, reading in
+            let list = ListAnswer.asks(reading.question)
+            guard list.isList else { return nil }
+            return AnnouncedList.items(reading.ranked.map(\.position), count: list.count, in: reading.library)
+                .flatMap { Assistant.citing($0, library: reading.library) }
+        }),
     ]
 
     /// The outcome of reading a question part: what it asks and the ranked sentences, or a refusal already.
