@@ -6,7 +6,7 @@ import Testing
 
 /// Services over a folder of small documents written for one test.
 func withTexts(
-    _ files: [(name: String, text: String)], publishers: [String] = [],
+    _ files: [(name: String, text: String)], publishers: [String] = [], types: [String] = [],
     _ body: @escaping @Sendable (AppServices) async throws -> Void
 ) async throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kb-rules-\(UUID().uuidString)").path
@@ -16,7 +16,7 @@ func withTexts(
     for (index, file) in files.enumerated() {
         try Data(file.text.utf8).write(to: URL(fileURLWithPath: folder + "/" + file.name))
         manifest.append(
-            #"{"file":"\#(file.name)","identifier":"d\#(index)","title":"Dokument \#(index)","documentType":"Rapport","publisher":"\#(index < publishers.count ? publishers[index] : "Etat")","year":2025}"#)
+            #"{"file":"\#(file.name)","identifier":"d\#(index)","title":"Dokument \#(index)","documentType":"\#(index < types.count ? types[index] : "Rapport")","publisher":"\#(index < publishers.count ? publishers[index] : "Etat")","year":2025}"#)
     }
     try Data((manifest.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: folder + "/manifest.jsonl"))
     try await TestEngine.sqlite.withServices { services in
@@ -200,6 +200,25 @@ func withTexts(
         try await withTexts([("rapport.txt", text)]) { services in
             let answer = try await services.documents.ask("Hva var målet for antall deltakere på lederkurset i 2025?", as: .anonymous)
             #expect(answer.text.contains("var 300"), "\(answer.text) \(answer.reason ?? "")")
+        }
+    }
+
+    /// "Hvor lenge foreslår utredningen …": the document type after a statement verb is the source asked about, and
+    /// the question's phrasing ("slippe å betale", "foreslår") meets the document's ("gratis", "anbefaler").
+    @Test func theSourceAfterAStatementVerbAndAPaidForPhrasing() async throws {
+        let study = """
+            Utredning om en felles plattform for innkjøpsdata.
+            Vi anbefaler at kommunene får gratis tilgang til plattformen de tre første årene.
+            Deretter bør kommunene betale en årlig avgift.
+            """
+        let response = """
+            Høringssvar fra nettverket.
+            Vi foreslår at kommunene skal slippe å betale for plattformen i minst fem år.
+            """
+        try await withTexts([("utredning.txt", study), ("horing.txt", response)], types: ["Utredning", "Høringssvar"]) { services in
+            let answer = try await services.documents.ask(
+                "Hvor lenge foreslår utredningen at kommunene skal slippe å betale for plattformen?", as: .anonymous)
+            #expect(answer.text.contains("tre første årene") && !answer.text.contains("fem år"), "\(answer.text) \(answer.reason ?? "")")
         }
     }
 

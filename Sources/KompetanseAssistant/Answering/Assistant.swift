@@ -625,6 +625,7 @@ public struct Assistant: Sendable {
         ("andel", "prosent"), ("andelen", "prosent"), ("hvor mange", "antall"), ("kor mange", "antall"),
         ("kostet", "kostnad kroner"), ("frist", "innen"), ("fristen", "innen"), ("grunnen", "fordi skyldes"),
         ("hvorfor", "fordi skyldes"), ("målet", "målverdi"), ("redusert", "reduksjon reduseres"),
+        ("foreslår", "anbefaler tilrår"), ("foreslo", "anbefalte tilrådde"), ("slippe å betale", "gratis vederlagsfritt"), ("uten å betale", "gratis vederlagsfritt"),
         ("spare", "gevinst gevinster besparelse innsparing"), ("sparte", "gevinst gevinster besparelse innsparing"),
     ]
 
@@ -645,8 +646,11 @@ public struct Assistant: Sendable {
 
     static func questionSynonyms(_ question: String, library: DocumentLibrary) -> [QueryTerm] {
         let lowered = " " + Tokenizer.words(question).joined(separator: " ") + " "
+        // The written form supports each word of the phrase it reads ("gratis" supports "slippe" and "betale").
         return askedAs.filter { lowered.contains(" \($0.0) ") }.flatMap { asked, written in
-            library.queryTerms(written).map { QueryTerm(term: $0.term, weight: 0.45, origin: asked) }
+            Tokenizer.words(asked).flatMap { word in
+                library.queryTerms(written).map { QueryTerm(term: $0.term, weight: 0.45, origin: word) }
+            }
         }
     }
 

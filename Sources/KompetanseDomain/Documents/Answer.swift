@@ -164,7 +164,7 @@ public struct QuestionUnderstanding: Sendable, Hashable {
             // "i årsrapporten", "ifølge tildelingsbrevet", "hva sier evalueringen": the source; otherwise a topic.
             let named = positions.contains { position in
                 (position > 0 && sourceMarkers.contains(words[position - 1]))
-                    || (position > 0 && ["sier", "seier", "says", "say"].contains(words[position - 1]))
+                    || (position > 0 && Self.statementVerbs.contains(words[position - 1]))
                     || (position + 1 < words.count && ["sier", "seier", "says", "say", "står"].contains(words[position + 1]))
             }
             if named { types.append(type) } else { mentioned.append(type) }
@@ -206,6 +206,13 @@ public struct QuestionUnderstanding: Sendable, Hashable {
         "antall", "antallet", "andel", "andelen", "skår", "skåren", "prosent", "prosenten", "alder", "alderen", "gjennomsnittsalder",
         "gjennomsnittsalderen", "sum", "summen", "budsjett", "budsjettet", "budsjettramme", "budsjettrammen", "rente", "renten",
         "kontingent", "kontingenten", "sats", "satsen", "value", "amount", "cost", "price", "share", "rate", "age",
+    ]
+
+    /// Verbs a document is the subject of when a question names it as the source: "hva sier evalueringen", "hvor
+    /// lenge foreslår utredningen", "hva anbefaler rapporten" (the finite verb comes before the subject).
+    static let statementVerbs: Set<String> = [
+        "sier", "seier", "anbefaler", "anbefalte", "tilrår", "foreslår", "foreslo", "føreslår", "konkluderer", "skriver",
+        "fastsetter", "fastset", "krever", "viser", "says", "say", "recommend", "recommends", "propose", "proposes",
     ]
 
     /// Words whose head names an amount of money: "kostnad", "driftskostnadene", "bevilget", "kroner",
