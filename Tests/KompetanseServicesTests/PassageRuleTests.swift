@@ -44,6 +44,15 @@ import Testing
         #expect(lines.contains("Et avsnitt som er brutt over to linjer."), "\(lines)")
     }
 
+    /// A question in the past tense asks what happened, whatever the verb ("sparte", "tapte"); an ordinal or a
+    /// superlative in -ste is no verb; a main goal ("Hovedmål 2: …") states a target.
+    @Test func whatHappenedIsAskedInAnyWeakPastTense() {
+        #expect(TargetOrResult.asks("Hvor mye sparte staten på avtalene i 2024?") == .result)
+        #expect(TargetOrResult.asks("Hvor mye tapte kommunen på avtalen?") == .result)
+        #expect(TargetOrResult.asks("Hvem er den største leverandøren?") == nil)
+        #expect(TargetOrResult.statesTarget("Hovedmål 2: Felles avtaler gir gevinster for staten"))
+    }
+
     /// Which clause of a sentence carries its fact: the main clause, not a comment joined by "så"/"men", and not a
     /// relative clause before the comma.
     @Test func aNegationDeniesTheFactOnlyInTheClauseThatStatesIt() {

@@ -30,16 +30,22 @@ enum TargetOrResult {
             [
                 "brukte", "fullførte", "fekk", "fikk", "deltok", "kom", "svarte", "nådde", "var", "ble", "vart", "hadde",
                 "spent", "completed", "used", "was", "were",
-            ].contains(word)
+            ].contains(word) || isWeakPastTense(word)
         }
         return pastTense ? .result : nil
+    }
+
+    /// A weak verb in the past tense ("sparte", "økte", "tapte", "nådde"): a word ending in -te or -dde, not an
+    /// ordinal or superlative in -ste ("første", "største", "neste").
+    static func isWeakPastTense(_ word: String) -> Bool {
+        word.count >= 5 && (word.hasSuffix("te") || word.hasSuffix("dde")) && !word.hasSuffix("ste")
     }
 
     /// Words a sentence states a target with ("mål" alone is too common: "mål og strategi").
     static let statedTargets: Set<String> = [
         "målet", "målene", "måla", "målverdi", "målverdien", "målverdiar", "målsetting", "målsettingen", "målsettinga",
         "resultatkrav", "resultatkravet", "ambisjon", "ambisjonen", "budsjettert", "budsjetterte", "target", "targets",
-        "styringsparameter", "styringsparameteren", "styringsparametere",
+        "styringsparameter", "styringsparameteren", "styringsparametere", "hovedmål", "hovedmålet", "delmål", "delmålet",
     ]
 
     /// Words a sentence reports what happened with.
