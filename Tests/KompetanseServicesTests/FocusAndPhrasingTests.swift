@@ -53,6 +53,22 @@ import Testing
         }
     }
 
+    /// The "s" an apostrophe splits off "DOAI's" is no word of the question: a table with a column "S" does not
+    /// answer a question about something no document measures.
+    @Test func aGenitiveSIsNoWord() async throws {
+        let text = """
+            Veileder for risiko i anskaffelser.
+            Tabell 2 Eksempler på risikoer
+            Risiko                     S     K     Skår
+            Leverandørinnlåsing        4     4     16
+            Manglende avtale           2     5     10
+            """
+        try await withTexts([("veileder.txt", text)]) { services in
+            let answer = try await services.documents.ask("How large were DOAI's emissions from business travel?", as: .anonymous)
+            #expect(answer.refused, "\(answer.text)")
+        }
+    }
+
     @Test func aCompoundPartOrTheSourceDoNotDefeatTheFocus() async throws {
         let text = """
             Budsjettet for drift av fagsystemene er 3,4 millioner kroner i 2025.
