@@ -69,6 +69,18 @@ import Testing
         }
     }
 
+    /// A strong verb's past tense in the question meets its participle in the document ("vedtok" / "vedtatt").
+    @Test func aStrongVerbsPastTenseMeetsItsParticiple() async throws {
+        let text = """
+            Kommunestyret behandlet planen for digitalisering 10. februar 2025.
+            Planen for digitalisering ble vedtatt av kommunestyret 3. mars 2025.
+            """
+        try await withTexts([("plan.txt", text)]) { services in
+            let answer = try await services.documents.ask("Når vedtok kommunestyret planen for digitalisering?", as: .anonymous)
+            #expect(answer.citations.first?.quote.contains("3. mars 2025") == true, "\(answer.text)")
+        }
+    }
+
     @Test func aCompoundPartOrTheSourceDoNotDefeatTheFocus() async throws {
         let text = """
             Budsjettet for drift av fagsystemene er 3,4 millioner kroner i 2025.

@@ -625,7 +625,10 @@ public struct Assistant: Sendable {
         ("andel", "prosent"), ("andelen", "prosent"), ("hvor mange", "antall"), ("kor mange", "antall"),
         ("kostet", "kostnad kroner"), ("frist", "innen"), ("fristen", "innen"), ("grunnen", "fordi skyldes"),
         ("hvorfor", "fordi skyldes"), ("målet", "målverdi"), ("redusert", "reduksjon reduseres"),
-        ("foreslår", "anbefaler tilrår"), ("foreslo", "anbefalte tilrådde"), ("slippe å betale", "gratis vederlagsfritt"), ("uten å betale", "gratis vederlagsfritt"),
+        // Strong verbs whose past tense and participle the stemmer leaves apart ("vedtok" / "vedtatt").
+        ("vedtok", "vedtatt vedtatte vedtak"), ("vedtatt", "vedtok vedtak"), ("ga", "gitt"), ("fikk", "fått"),
+        ("skrev", "skrevet"), ("fant", "funnet"), ("ba", "bedt"), ("satte", "satt"),
+        ("foreslår", "anbefaler tilrår"), ("foreslo", "foreslått anbefalte tilrådde"), ("slippe å betale", "gratis vederlagsfritt"), ("uten å betale", "gratis vederlagsfritt"),
         ("spare", "gevinst gevinster besparelse innsparing"), ("sparte", "gevinst gevinster besparelse innsparing"),
     ]
 
