@@ -222,6 +222,23 @@ func withTexts(
         }
     }
 
+    /// A date the question gives is where it starts from, not the answer, and its month does not draw other dates
+    /// of that month to the top.
+    @Test func theDateAQuestionGivesIsNotItsAnswer() async throws {
+        let text = """
+            Referat fra møte i styringsgruppen 11. september 2025.
+            Innkallingen ble sendt ut 1. september 2025.
+            Styringsgruppen behandlet budsjettet i møtet 11. september 2025.
+            Neste møte i styringsgruppen holdes 27. november 2025.
+            Referatet ble godkjent 15. september 2025.
+            """
+        try await withTexts([("referat.txt", text)]) { services in
+            let answer = try await services.documents.ask(
+                "Når er neste møte i styringsgruppen etter møtet 11. september 2025?", as: .anonymous)
+            #expect(answer.citations.first?.quote.contains("27. november 2025") == true, "\(answer.text)")
+        }
+    }
+
     @Test func aNameWithAGenitiveSAndAYesNoSecondPart() async throws {
         let text = """
             SKT fikk 1 690 deltakere gjennom Innkjøpsskolen i 2025.

@@ -243,10 +243,14 @@ public struct Assistant: Sendable {
         }
         let own = english + translated
         let readings = library.compoundReadings(of: own)
+        // A date the question gives points to the document ("etter møtet 11. september 2025"); when a date is asked
+        // for, its words must not draw other dates of the same month to the top.
+        let givenDateWords = understanding.answerKind == .date ? Set(GivenDates.dates(in: question).flatMap(Tokenizer.words)) : []
         let terms = (own + readings + Self.questionSynonyms(question, library: library) + conceptTerms(own, library: library) + contextTerms).map {
             term -> QueryTerm in
             var term = term
             if term.origin.count == 4, Int(term.origin) != nil { term.weight *= 0.5 }
+            if givenDateWords.contains(term.origin) { term.weight = min(term.weight, GivenDates.weight) }
             return term
         }
         guard !candidates.isEmpty, !terms.isEmpty else {
@@ -285,11 +289,13 @@ public struct Assistant: Sendable {
         let years = candidates.map(\.year)
         let (minimumYear, maximumYear) = (years.min() ?? 0, years.max() ?? 0)
         let asked = TargetOrResult.asks(question)
+        let givenDates = GivenDates.dates(in: question)
         // For "hva er / kjennetegner X": the question's rarest words, which a sentence about X names at its start.
         let definitionTerms: Set<String> = Definition.asks(question)
             ? Set(terms.filter { $0.weight >= 0.8 }.sorted { library.idf($0.term) > library.idf($1.term) }.prefix(2).map(\.term)) : []
         let ranked = hits.map { hit -> PartReading.Ranked in
             let hasKind = Self.contains(understanding.answerKind, in: hit.sentence.text, excluding: questionWords)
+                && (understanding.answerKind != .date || GivenDates.namesAnotherDate(hit.sentence.text, given: givenDates))
             var score = hit.score / best
             if Self.isHeading(hit.sentence.text) { score *= Configuration.headingPenalty }
             if !questionNegated, Negation.deniesItsFact(hit.sentence.text) { score *= Configuration.negationPenalty }
