@@ -245,9 +245,10 @@ public struct Assistant: Sendable {
         let readings = library.compoundReadings(of: own)
         // A date the question gives points to the document ("etter møtet 11. september 2025"); when a date is asked
         // for, its words must not draw other dates of the same month to the top.
-        let givenDateWords = understanding.answerKind == .date ? Set(GivenDates.dates(in: question).flatMap(Tokenizer.words)) : []
-        let terms = (own + readings + Self.questionSynonyms(question, library: library) + conceptTerms(own, library: library) + contextTerms).map {
-            term -> QueryTerm in
+        let givenDateWords =
+            understanding.answerKind == .date ? Set(GivenDates.dates(in: question).flatMap(Tokenizer.words)) : []
+        let synonyms = Self.questionSynonyms(question, library: library) + conceptTerms(own, library: library)
+        let terms = (own + readings + synonyms + contextTerms).map { term -> QueryTerm in
             var term = term
             if term.origin.count == 4, Int(term.origin) != nil { term.weight *= 0.5 }
             if givenDateWords.contains(term.origin) { term.weight = min(term.weight, GivenDates.weight) }
@@ -295,7 +296,8 @@ public struct Assistant: Sendable {
             ? Set(terms.filter { $0.weight >= 0.8 }.sorted { library.idf($0.term) > library.idf($1.term) }.prefix(2).map(\.term)) : []
         let ranked = hits.map { hit -> PartReading.Ranked in
             let hasKind = Self.contains(understanding.answerKind, in: hit.sentence.text, excluding: questionWords)
-                && (understanding.answerKind != .date || GivenDates.namesAnotherDate(hit.sentence.text, given: givenDates))
+                && (understanding.answerKind != .date
+                    || GivenDates.namesAnotherDate(hit.sentence.text, given: givenDates))
             var score = hit.score / best
             if Self.isHeading(hit.sentence.text) { score *= Configuration.headingPenalty }
             if !questionNegated, Negation.deniesItsFact(hit.sentence.text) { score *= Configuration.negationPenalty }
@@ -447,7 +449,8 @@ public struct Assistant: Sendable {
         }
         // "Hvilken dimensjon fikk lavest skår": a lead-in followed by a list of "label: number" lines is answered by
         // the line with the lowest (or highest) number, not by the first line.
-        if let extreme = Superlative.asked(in: question), let leadIn = chosen.first(where: { $0.sentence.text.hasSuffix(":") }),
+        if let extreme = Superlative.asked(in: question),
+            let leadIn = chosen.first(where: { $0.sentence.text.hasSuffix(":") }),
             let line = Self.extremeLine(after: leadIn.position, lowest: extreme == .lowest, library: library)
         {
             chosen = [leadIn, (library.sentences[line], line, leadIn.score, true)]
@@ -634,7 +637,8 @@ public struct Assistant: Sendable {
         // Strong verbs whose past tense and participle the stemmer leaves apart ("vedtok" / "vedtatt").
         ("vedtok", "vedtatt vedtatte vedtak"), ("vedtatt", "vedtok vedtak"), ("ga", "gitt"), ("fikk", "fått"),
         ("skrev", "skrevet"), ("fant", "funnet"), ("ba", "bedt"), ("satte", "satt"),
-        ("foreslår", "anbefaler tilrår"), ("foreslo", "foreslått anbefalte tilrådde"), ("slippe å betale", "gratis vederlagsfritt"), ("uten å betale", "gratis vederlagsfritt"),
+        ("foreslår", "anbefaler tilrår"), ("foreslo", "foreslått anbefalte tilrådde"),
+        ("slippe å betale", "gratis vederlagsfritt"), ("uten å betale", "gratis vederlagsfritt"),
         ("spare", "gevinst gevinster besparelse innsparing"), ("sparte", "gevinst gevinster besparelse innsparing"),
     ]
 

@@ -205,8 +205,9 @@ public struct DocumentLibrary: Sendable {
             let idf = ownIDF > 0 ? ownIDF : readings[term.origin, default: []].map { index.idf($0.term) }.max() ?? 0
             let weight = idf * term.weight
             total += weight
-            if matched.contains(term.term) || readings[term.origin, default: []].contains(where: { matched.contains($0.term) })
-                || partsOf[term.term].map({ $0.allSatisfy(matched.contains) }) == true
+            let readingFound = readings[term.origin, default: []].contains(where: { matched.contains($0.term) })
+            let partsFound = partsOf[term.term].map { $0.allSatisfy(matched.contains) } ?? false
+            if matched.contains(term.term) || readingFound || partsFound
             {
                 found += weight
             }

@@ -28,7 +28,8 @@ enum AnnouncedList {
     static func announcement(in text: String, library: DocumentLibrary) -> (Int, String)? {
         let words = Tokenizer.words(text)
         for index in words.indices.dropLast() {
-            let number = ListAnswer.counts[words[index]] ?? Int(words[index]).flatMap { (2...12).contains($0) ? $0 : nil }
+            let digits = Int(words[index]).flatMap { (2...12).contains($0) ? $0 : nil }
+            let number = ListAnswer.counts[words[index]] ?? digits
             guard let number, let noun = library.analysed(words[index + 1]).first else { continue }
             return (number, noun)
         }
@@ -43,8 +44,10 @@ enum AnnouncedList {
         var index = heading + 1
         while index < library.sentences.count {
             let sentence = library.sentences[index]
-            guard sentence.document == top.document, sentence.page == top.page, !SectionHeading.isHeading(sentence.text) else { break }
-            if library.lineStart(of: index).starts, !library.analysed(sentence.text).contains(noun) { items.append(index) }
+            guard sentence.document == top.document, sentence.page == top.page, !SectionHeading.isHeading(sentence.text)
+            else { break }
+            let opensParagraph = library.lineStart(of: index).starts
+            if opensParagraph, !library.analysed(sentence.text).contains(noun) { items.append(index) }
             index += 1
         }
         return items

@@ -12,8 +12,10 @@ enum GivenDates {
         let words = Tokenizer.words(text)
         var dates: Set<String> = []
         for index in words.indices where Assistant.months.contains(words[index]) {
-            let day = index > 0 && Int(words[index - 1]).map { (1...31).contains($0) } == true ? words[index - 1] + " " : ""
-            let year = index + 1 < words.count && words[index + 1].count == 4 && Int(words[index + 1]) != nil ? " " + words[index + 1] : ""
+            let hasDay = index > 0 && Int(words[index - 1]).map { (1...31).contains($0) } == true
+            let hasYear = index + 1 < words.count && words[index + 1].count == 4 && Int(words[index + 1]) != nil
+            let day = hasDay ? words[index - 1] + " " : ""
+            let year = hasYear ? " " + words[index + 1] : ""
             dates.insert(day + words[index] + year)
         }
         return dates

@@ -239,8 +239,10 @@ extension TableAnswer {
             let lowered = library.sentences[position].text.lowercased()
             // A lead-in names the table after it; so does the heading of the section it stands in.
             let isHeading = SectionHeading.isHeading(library.sentences[position].text)
-            guard lowered.contains("tabell") || lowered.contains("table") || lowered.hasSuffix(":") || isHeading else { continue }
-            for next in (position + 1)..<min(library.sentences.count, position + (isHeading ? SectionHeading.reach : 5)) {
+            let pointsToTable = lowered.contains("tabell") || lowered.contains("table") || lowered.hasSuffix(":")
+            guard pointsToTable || isHeading else { continue }
+            let reach = isHeading ? SectionHeading.reach : 5
+            for next in (position + 1)..<min(library.sentences.count, position + reach) {
                 guard library.sentences[next].page == library.sentences[position].page else { break }
                 if let table = library.tableOf[next] {
                     if !tables.contains(table) { tables.append(table) }
