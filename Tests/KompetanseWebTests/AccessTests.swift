@@ -222,6 +222,10 @@ struct People: Sendable {
                 "/api/v1/measures", method: .post, headers: [.authorization: "Bearer \(token)", .contentType: "application/json"], body: record)
             #expect(write.status == .ok, "\(write.text)")
             #expect(try await services.store.measures.measure(identifier: "api-1") != nil)
+            // An empty list is a mistake, said as such, not a silent import of nothing.
+            let empty = try await browser.send(
+                "/api/v1/measures", method: .post, headers: [.authorization: "Bearer \(token)", .contentType: "application/json"], body: " [ ] ")
+            #expect(empty.status == .badRequest && empty.text.contains("ingen tiltak"), "\(empty.text)")
             let me = try await browser.send("/api/v1/me", headers: [.authorization: "Bearer \(token)"])
             #expect(me.text.contains("redaktor@example.no") && me.text.contains("editor"))
             // A cookie alone never authorises the API, so a cross-site request cannot write with someone's session.

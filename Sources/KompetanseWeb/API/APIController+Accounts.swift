@@ -47,6 +47,11 @@ extension APIController {
         if format == .json, data.first(where: { !Character(UnicodeScalar($0)).isWhitespace }) == UInt8(ascii: "{") {
             data = Data("[".utf8) + data + Data("]".utf8)
         }
+        // An empty list is a client's mistake, not an import of nothing: say so.
+        if format == .json, data.count < 1_024, String(decoding: data, as: UTF8.self).filter({ !$0.isWhitespace }) == "[]" {
+            throw ServiceError.invalidInput(
+                "Forespørselen inneholder ingen tiltak: send ett tiltak som JSON-objekt eller en liste med minst ett")
+        }
         let reports = try await services.interchange.importMeasures(
             [InputFile(name: "api." + format.rawValue, data: data)], format: format, as: context.principal)
         return try JSONResponse.make(reports[0], status: .ok)
