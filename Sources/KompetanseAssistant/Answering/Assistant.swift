@@ -245,8 +245,8 @@ public struct Assistant: Sendable {
         let readings = library.compoundReadings(of: own)
         // A date the question gives points to the document ("etter møtet 11. september 2025"); when a date is asked
         // for, its words must not draw other dates of the same month to the top.
-        let givenDateWords =
-            understanding.answerKind == .date ? Set(GivenDates.dates(in: question).flatMap(Tokenizer.words)) : []
+        let givenDates = GivenDates.dates(in: question)
+        let givenDateWords = understanding.answerKind == .date ? Set(givenDates.flatMap(Tokenizer.words)) : []
         let synonyms = Self.questionSynonyms(question, library: library) + conceptTerms(own, library: library)
         let terms = (own + readings + synonyms + contextTerms).map { term -> QueryTerm in
             var term = term
@@ -290,7 +290,6 @@ public struct Assistant: Sendable {
         let years = candidates.map(\.year)
         let (minimumYear, maximumYear) = (years.min() ?? 0, years.max() ?? 0)
         let asked = TargetOrResult.asks(question)
-        let givenDates = GivenDates.dates(in: question)
         // For "hva er / kjennetegner X": the question's rarest words, which a sentence about X names at its start.
         let definitionTerms: Set<String> = Definition.asks(question)
             ? Set(terms.filter { $0.weight >= 0.8 }.sorted { library.idf($0.term) > library.idf($1.term) }.prefix(2).map(\.term)) : []
@@ -661,8 +660,9 @@ public struct Assistant: Sendable {
         let lowered = " " + Tokenizer.words(question).joined(separator: " ") + " "
         // The written form supports each word of the phrase it reads ("gratis" supports "slippe" and "betale").
         return askedAs.filter { lowered.contains(" \($0.0) ") }.flatMap { asked, written in
-            Tokenizer.words(asked).flatMap { word in
-                library.queryTerms(written).map { QueryTerm(term: $0.term, weight: 0.45, origin: word) }
+            let readings = library.queryTerms(written)
+            return Tokenizer.words(asked).flatMap { word in
+                readings.map { QueryTerm(term: $0.term, weight: 0.45, origin: word) }
             }
         }
     }
