@@ -53,6 +53,18 @@ import Testing
         #expect(TargetOrResult.statesTarget("Hovedmål 2: Felles avtaler gir gevinster for staten"))
     }
 
+    /// An item a question names by a word and an identifier, and whether a sentence names the same item in running
+    /// text (any inflection of the word, then the identifier) or only another one.
+    @Test func anItemIsNamedByItsWordAndIdentifier() {
+        let items = TableAnswer.namedItems(in: "Hvor mye ble bevilget på post 01 og i alternativ A i 2024, ca. 5 000?")
+        #expect(items.map(\.identifier) == ["01", "A"])
+        let post = items[0]
+        #expect(post.isNamed(in: "Kap. 1560 post 01 Driftsutgifter: 219,8 millioner kroner"))
+        #expect(items[1].isNamed(in: "For alternativet A (videreutvikling) er gevinsten lav."))
+        #expect(!items[1].isNamed(in: "Alternativ B har en netto nåverdi på 186 millioner kroner."))
+        #expect(!post.isNamed(in: "Posten 45 gjelder utstyr, og 01 er driftsutgifter."))
+    }
+
     /// Which clause of a sentence carries its fact: the main clause, not a comment joined by "så"/"men", and not a
     /// relative clause before the comma.
     @Test func aNegationDeniesTheFactOnlyInTheClauseThatStatesIt() {

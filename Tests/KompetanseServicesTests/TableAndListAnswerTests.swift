@@ -130,6 +130,35 @@ import Testing
         }
     }
 
+    /// A row named by its identifier ("alternativ A") is found in its table even when sentences about the other
+    /// items ("alternativ B") share more of the question's words and rank above the table.
+    @Test func anItemNamedByItsIdentifierIsReadFromItsRowBelowProseAboutOtherItems() async throws {
+        let text = """
+            Utredning om felles saksbehandlingssystem
+            1 Sammendrag
+            Alternativ B har en netto nåverdi på 310 millioner kroner og middels risiko.
+            Alternativ C har høyest netto nåverdi, 350 millioner kroner, men høy risiko.
+            2 Følsomhet
+            Dersom gevinstene kommer senere, faller netto nåverdi for alternativ B til 250 millioner kroner.
+            Dersom kostnadene øker, faller netto nåverdi for alternativ C til 290 millioner kroner.
+            Med lavere rente øker netto nåverdi for alternativ B til 330 millioner kroner.
+            Netto nåverdi for alternativ C er usikker, og er 280 millioner kroner i det svakeste utfallet.
+            Kostnaden for alternativ B er 12 millioner kroner per år.
+            3 Analyse
+            Tabell 1 Prissatte virkninger (millioner kroner)
+            Alternativ                        Investering     Netto nåverdi     Risiko
+            0 Nullalternativet                0               0                 Lav
+            A Oppgradering av dagens system   40              95                Lav
+            B Nytt felles system              90              310               Middels
+            C Nasjonal løsning                150             350               Høy
+            D Felles drift                    30              60                Lav
+            """
+        try await withTexts([("utredning.txt", text)]) { services in
+            let row = try await services.documents.ask("Hva er netto nåverdi for alternativ A?", as: .anonymous)
+            #expect(row.text.contains("Oppgradering av dagens system") && row.text.contains("95"), "\(row.text)")
+        }
+    }
+
     /// A section whose heading names what the question asks for and which opens with numbered items is a list:
     /// the heading is its lead-in.
     @Test func aSectionHeadingLeadsTheListUnderIt() async throws {

@@ -550,9 +550,10 @@ public struct Assistant: Sendable {
         let questionTerms = Set(terms.filter { $0.weight >= 0.5 }.map(\.term))
             .union(library.compoundParts(of: terms).values.joined())
         let extreme = Superlative.asked(in: question)
-        let identifiers = TableAnswer.identifiers(in: question)
-        // A highest/lowest question must name a column, so it may look further down the list for its table.
-        for number in TableAnswer.candidates(ranked, depth: extreme == nil ? 5 : 15, library: library) {
+        let items = TableAnswer.namedItems(in: question)
+        let identifiers = items.map(\.identifier)
+        let depth = TableAnswer.depth(ranked, extreme: extreme != nil, items: items, library: library)
+        for number in TableAnswer.candidates(ranked, depth: depth, library: library) {
             let table = library.tables[number]
             let namesColumn = TableAnswer.column(of: table, questionTerms: questionTerms, library: library) != nil
             var row: Int?

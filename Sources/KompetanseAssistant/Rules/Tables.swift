@@ -1,4 +1,5 @@
 import KompetanseDomain
+import KompetanseSearch
 
 /// A table on a page, as the sentence splitter leaves it: one sentence per row. Rows are lines with cells a tab
 /// apart (HTML), between "|" (Markdown), or laid out in columns with three or more spaces between them (PDF).
@@ -177,24 +178,64 @@ enum TableAnswer {
 }
 
 extension TableAnswer {
-    /// "alternativ A", "post 45", "modul 4", "styringsparameter 2.1": an identifier the question gives after a
-    /// word, as a table's first column names its rows ("A Videreutvikling …", "1560.45 Større …", "45 Større …").
-    static func identifiers(in question: String) -> [String] {
+    /// An item a question names by a word and an identifier: "alternativ A", "post 45", "styringsparameter 2.1".
+    struct NamedItem: Sendable, Hashable {
+        /// The word before the identifier, as written ("alternativ").
+        var word: String
+        /// The identifier ("A", "45", "2.1").
+        var identifier: String
+
+        /// Whether a sentence names this item in running text: the word (in any inflection) followed by the
+        /// identifier ("for alternativene A og B" does not count, "alternativ A" and "post 01" do).
+        func isNamed(in text: String) -> Bool {
+            func bare(_ word: Substring) -> String {
+                let punctuation: Set<Character> = [",", ";", ":", ".", "(", ")", "«", "»"]
+                return String(word.drop(while: punctuation.contains).reversed().drop(while: punctuation.contains).reversed())
+            }
+            let words = text.split(whereSeparator: \.isWhitespace).map(bare)
+            let stem = Analyzer().term(for: word.lowercased())
+            return words.indices.dropLast().contains { index in
+                words[index + 1] == identifier && Analyzer().term(for: words[index].lowercased()) == stem
+            }
+        }
+    }
+
+    /// "alternativ A", "post 45", "modul 4", "styringsparameter 2.1": the items a question names by a word and an
+    /// identifier, as a table's first column names its rows ("A Videreutvikling …", "1560.45 Større …", "45 …").
+    static func namedItems(in question: String) -> [NamedItem] {
         let words = question.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "?" || $0 == "(" || $0 == ")" }).map(String.init)
         return words.indices.dropFirst().compactMap { index in
             let word = words[index]
             let previous = words[index - 1]
             guard previous.count >= 3, previous.first?.isLetter == true, previous.first?.isLowercase == true else { return nil }
-            if word.count == 1, word.first?.isUppercase == true { return word }
+            if word.count == 1, word.first?.isUppercase == true { return NamedItem(word: previous, identifier: word) }
             // "5 000" is a quantity written with a thousands space, not an identifier.
             let thousands = index + 1 < words.count && words[index + 1].count == 3 && words[index + 1].allSatisfy(\.isNumber)
             if word.count <= 4, word.allSatisfy({ $0.isNumber || $0 == "." }), word.first?.isNumber == true, !word.hasSuffix("."),
                 !thousands
             {
-                return word
+                return NamedItem(word: previous, identifier: word)
             }
             return nil
         }
+    }
+
+    /// The identifiers of the items a question names ("A" for "alternativ A").
+    static func identifiers(in question: String) -> [String] { namedItems(in: question).map(\.identifier) }
+
+    /// How far down the ranked sentences a question's table may stand: five places, or fifteen for a
+    /// highest/lowest question (which must name a column) and for one naming an item by its identifier (whose
+    /// row must carry that label) — but never below a running-text sentence that names the item itself, which
+    /// answers as well as a row would ("Kap. 1560 post 01 Driftsutgifter: 219,8 millioner kroner").
+    static func depth(_ ranked: [Int], extreme: Bool, items: [NamedItem], library: DocumentLibrary) -> Int {
+        let shallow = 5
+        let deep = 15
+        if extreme { return deep }
+        guard !items.isEmpty else { return shallow }
+        let naming = ranked.prefix(deep).firstIndex { position in
+            library.tableOf[position] == nil && items.contains { $0.isNamed(in: library.sentences[position].text) }
+        }
+        return max(shallow, naming.map { $0 + 1 } ?? deep)
     }
 
     /// The one row whose label is one of the identifiers: its first cell is the identifier, begins with it and a
