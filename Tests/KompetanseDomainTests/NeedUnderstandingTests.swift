@@ -85,6 +85,18 @@ import Testing
         #expect(QuestionUnderstanding.read("Hvor lenge varer avtalen?", knownTypes: []).answerKind == .number)
     }
 
+    /// "Hvor" with a verb asks where; with an adjective or adverb it asks how much or how often.
+    @Test func aWhereQuestionAsksForAPlace() {
+        for question in ["Hvor holdes samlingen?", "Kor ligg kontoret til nettverket?", "Hvor arrangeres kurset i 2026?",
+            "Where is the course held?", "Hvor skal søknaden sendes?"]
+        {
+            #expect(QuestionUnderstanding.read(question, knownTypes: []).answerKind == .place, "\(question)")
+        }
+        for question in ["Hvor smal kan skjermen være?", "Hvor ofte møtes styret?", "Hvor mye koster kurset?", "Hvor bedre ble det?"] {
+            #expect(QuestionUnderstanding.read(question, knownTypes: []).answerKind != .place, "\(question)")
+        }
+    }
+
     /// A line wrapped at the margin (as PDF text is) goes on; a line that ends a sentence, a table row, a list
     /// item and a heading do not.
     @Test func wrappedLinesAreOneSentence() {

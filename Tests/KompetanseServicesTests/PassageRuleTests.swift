@@ -65,6 +65,15 @@ import Testing
         #expect(!post.isNamed(in: "Posten 45 gjelder utstyr, og 01 er driftsutgifter."))
     }
 
+    /// Dates in table cells sort as dates; a plain number or a year alone is no date.
+    @Test func dateCellsSortAsDates() {
+        let values = ["1. mars 2026", "15. november 2025", "mai 2026", "3 March 2026"].map(Tables.dateValue)
+        #expect(values.allSatisfy { $0 != nil })
+        #expect(values[1]! < values[0]! && values[0]! < values[3]! && values[3]! < values[2]!)
+        #expect(Tables.dateValue("2026") == nil && Tables.dateValue("15") == nil && Tables.dateValue("Plansjef") == nil)
+        #expect(Tables.holdsQuantity("3      Lære opp ledere      HR-sjef      9. juni 2026"), "a date is a value: not a header row")
+    }
+
     /// Which clause of a sentence carries its fact: the main clause, not a comment joined by "så"/"men", and not a
     /// relative clause before the comma.
     @Test func aNegationDeniesTheFactOnlyInTheClauseThatStatesIt() {

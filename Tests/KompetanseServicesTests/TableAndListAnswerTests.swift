@@ -159,6 +159,53 @@ import Testing
         }
     }
 
+    /// A table of deadlines continued on the next page under the same header is one table: the latest (or earliest)
+    /// date is found across both parts, comparing dates as dates, not as the numbers they begin with.
+    @Test func theLatestDeadlineIsReadAcrossATableContinuedOnTheNextPage() async throws {
+        let text = """
+            Handlingsplan for digitalisering 2026–2027
+            Tabell 1. Tiltak og frister (tiltak 1–3)
+            Nr.    Tiltak                                   Ansvarlig              Frist
+            1      Innføre digital byggesøknad              Plansjef               1. mars 2026
+            2      Ta i bruk felles arkivløsning            Arkivleder             30. desember 2026
+            3      Lære opp alle ledere i personvern        HR-sjef                9. juni 2026
+            Tiltak 2 er forsinket.\u{0C}Tabell 2. Tiltak og frister (tiltak 4–6)
+            Nr.    Tiltak                                   Ansvarlig              Frist
+            4      Gjennomføre brukerundersøkelse           Kommunikasjonssjef     15. november 2027
+            5      Publisere åpne data om vann              Driftsleder            31. januar 2027
+            6      Avslutte gamle fagsystemer               IKT-leder              1. mai 2027
+            Tiltak 4 gir grunnlag for ny strategi.
+            """
+        try await withTexts([("handlingsplan.txt", text)]) { services in
+            let latest = try await services.documents.ask("Hvilket tiltak har den seneste fristen?", as: .anonymous)
+            #expect(latest.text.contains("brukerundersøkelse") && latest.text.contains("15. november 2027"), "\(latest.text)")
+            let earliest = try await services.documents.ask("Hvilket tiltak har den tidligste fristen?", as: .anonymous)
+            #expect(earliest.text.contains("digital byggesøknad") && earliest.text.contains("1. mars 2026"), "\(earliest.text)")
+        }
+    }
+
+    /// A table row belongs to the year its caption names ("Tidsplan for kull 2027"), even when its own cell names
+    /// the year before; and "hvor holdes" asks for a place, not for what else is held.
+    @Test func aRowIsInTheYearOfItsCaptionAndAWhereQuestionGetsAPlace() async throws {
+        let text = """
+            Kompetanseprogram for ledere
+            Tabell 1. Tidsplan for kull 2027
+            Aktivitet                                         Tidspunkt
+            Påmeldingsfrist                                   1. desember 2026
+            Oppstart, digitalt                                12. januar 2027
+            Samling, Nordvik rådhus                           3.–4. mars 2027
+            Webinarene holdes på Teams og varer i to timer.
+            Deltakerne betaler selv reise til og fra samlingen.
+            Avgiften dekker samlingen med måltider.
+            """
+        try await withTexts([("program.txt", text)]) { services in
+            let deadline = try await services.documents.ask("Når er påmeldingsfristen for kull 2027?", as: .anonymous)
+            #expect(deadline.text.contains("1. desember 2026"), "\(deadline.text)")
+            let place = try await services.documents.ask("Hvor holdes samlingen?", as: .anonymous)
+            #expect(place.text.contains("Nordvik rådhus"), "\(place.text)")
+        }
+    }
+
     /// A section whose heading names what the question asks for and which opens with numbered items is a list:
     /// the heading is its lead-in.
     @Test func aSectionHeadingLeadsTheListUnderIt() async throws {

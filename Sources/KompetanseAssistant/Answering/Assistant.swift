@@ -270,7 +270,7 @@ public struct Assistant: Sendable {
             hits = hits.filter { hit in
                 // A sentence that names other years and not the one asked about is about those years ("Programmet
                 // kostet … i 2024" does not say what it cost in 2025), whatever year its document is about.
-                let named = Self.years(in: hit.sentence.text)
+                let named = Self.yearsNamed(at: hit.position, library: library)
                 guard named.isEmpty || !named.isDisjoint(with: yearWords) else { return false }
                 // In a document about another year, the sentence that names the year must carry the question alone:
                 // "Det er samme nivå som i 2022" says nothing about what was at that level.
@@ -519,6 +519,17 @@ public struct Assistant: Sendable {
         Set(Tokenizer.words(text).filter { word in word.count == 4 && Int(word).map { (1990...2100).contains($0) } == true })
     }
 
+    /// The years a sentence names; a table row also names those of its table's caption and header ("Tidsplan for
+    /// kull 2026" places the row "Påmeldingsfrist 15. desember 2025" in 2026 too).
+    static func yearsNamed(at position: Int, library: DocumentLibrary) -> Set<String> {
+        var named = years(in: library.sentences[position].text)
+        if let number = library.tableOf[position], library.tables[number].rows.contains(position) {
+            let table = library.tables[number]
+            for line in (table.caption.map { [$0] } ?? []) + table.header { named.formUnion(years(in: library.sentences[line].text)) }
+        }
+        return named
+    }
+
     /// Whether a passage is about one of the organisations: its document is published by one or has one in its
     /// title, or one is named in the sentence, on the lines around it or in its table's caption.
     static func isAbout(_ organisations: [String], at position: Int, library: DocumentLibrary) -> Bool {
@@ -566,9 +577,10 @@ public struct Assistant: Sendable {
             if row == nil, extreme == nil, namesColumn {
                 row = TableAnswer.row(labelledIn: questionTerms, in: table, library: library)
             }
-            guard let row, library.coverage(of: row, terms: terms) >= Configuration.minimumCoverage,
-                let answer = Self.citing(TableAnswer.citing(row, of: table), library: library)
-            else { continue }
+            guard let row, library.coverage(of: row, terms: terms) >= Configuration.minimumCoverage else { continue }
+            // The row may stand in a continuation of the table, under its own caption and header.
+            let own = library.tableOf[row].map { library.tables[$0] } ?? table
+            guard let answer = Self.citing(TableAnswer.citing(row, of: own), library: library) else { continue }
             return answer
         }
         return nil
@@ -866,17 +878,27 @@ public struct Assistant: Sendable {
             }) {
                 return true
             }
-            // A capitalised word that does not start the sentence or a clause, and is not an acronym compound.
-            let words = text.split(separator: " ")
-            return words.indices.dropFirst().contains { index in
-                let word = words[index]
-                guard word.first?.isUppercase == true, !words[index - 1].hasSuffix(":"), !words[index - 1].hasSuffix(".") else {
-                    return false
-                }
-                let head = word.split(separator: "-").first ?? word
-                let term = Analyzer().term(for: String(Tokenizer.words(String(word)).first ?? ""))
-                return !(head.count <= 3 && head.allSatisfy(\.isUppercase)) && !(term.map(questionWords.contains) ?? false)
+            return namesProperNoun(text, excluding: questionWords)
+        case .place:
+            // "Skarvdal kulturhus", "på Teams", or a meeting held online.
+            let lowered = " " + Tokenizer.words(text).joined(separator: " ") + " "
+            return namesProperNoun(text, excluding: questionWords)
+                || [" digitalt ", " på nett ", " nettbasert ", " online ", " videomøte "].contains(where: lowered.contains)
+        }
+    }
+
+    /// Whether a text has a capitalised word that does not start the sentence or a clause, is not an acronym (or an
+    /// acronym compound), and is not one of the question's words: a name.
+    static func namesProperNoun(_ text: String, excluding questionWords: Set<String>) -> Bool {
+        let words = text.split(separator: " ")
+        return words.indices.dropFirst().contains { index in
+            let word = words[index]
+            guard word.first?.isUppercase == true, !words[index - 1].hasSuffix(":"), !words[index - 1].hasSuffix(".") else {
+                return false
             }
+            let head = word.split(separator: "-").first ?? word
+            let term = Analyzer().term(for: String(Tokenizer.words(String(word)).first ?? ""))
+            return !(head.count <= 3 && head.allSatisfy(\.isUppercase)) && !(term.map(questionWords.contains) ?? false)
         }
     }
 }

@@ -1,5 +1,6 @@
 /// Words that frame a question instead of naming what it is about: question words, the measure a "hvor …" asks
-/// for ("hvor stor", "hvor lenge"), light verbs and adverbs ("brukt", "sier", "skje", "faktisk"), and the verbs
+/// for ("hvor stor", "hvor lenge"), light verbs and adverbs ("brukt", "sier", "skje", "faktisk"), the verbs of
+/// taking place ("holdes", "arrangeres": the document says where, not that it is held), and the verbs
 /// that say whose estimate or statement is asked for ("regner med", "forventer", "anslår", "mener"), and the nouns
 /// that name the kind of answer ("dato", "andel", "antall", "beløp"). A document
 /// that answers rarely repeats them, so they must not decide whether it supports an answer.
@@ -17,6 +18,7 @@ enum QuestionFrame {
         "did", "according", "regner", "regne", "reknar", "rekne", "forventer", "forventar", "venter", "ventar",
         "anslår", "anslag", "tror", "trur", "mener", "meiner", "oppgir", "oppgjev", "expect", "expects", "estimate",
         "dato", "datoen", "date", "andel", "andelen", "antall", "antallet", "beløp", "beløpet", "share", "number",
+        "holdes", "holdast", "arrangeres", "arrangerast", "foregår", "gjennomføres", "held", "located",
     ]
 
     /// True for a framing word; a superlative ("høyest", "flest") frames too (see ``Superlative``).

@@ -175,7 +175,12 @@ public struct DocumentLibrary: Sendable {
     func matchedTerms(near position: Int, terms: [QueryTerm], reach: Int = 1) -> Set<String> {
         let sentence = sentences[position]
         var matched: Set<String> = []
-        for index in max(0, position - reach)...min(sentences.count - 1, position + reach) {
+        var lines = Array(max(0, position - reach)...min(sentences.count - 1, position + reach))
+        // A table row is read with its caption and header, wherever it stands in the table.
+        if reach > 0, let number = tableOf[position], tables[number].rows.contains(position) {
+            lines += (tables[number].caption.map { [$0] } ?? []) + tables[number].header
+        }
+        for index in Set(lines) {
             guard sentences[index].document == sentence.document, sentences[index].page == sentence.page else { continue }
             let explanation = self.index.explain(String(index), query: terms)
             // With no reach, the sentence's own words and its document's title only, not the neighbours it is
@@ -185,8 +190,8 @@ public struct DocumentLibrary: Sendable {
         return matched
     }
 
-    /// The share of the question's words (weighted by rarity) that a sentence, its neighbours on the page and its
-    /// document's title contain together, a word counting as contained when the lexicon's other phrasing of it is.
+    /// The share of the question's words (weighted by rarity) that a sentence, its neighbours on the page (a table
+    /// row: also its caption and header) and its document's title contain together, a word counting as contained when the lexicon's other phrasing of it is.
     /// - Parameter reach: how many neighbours on each side count (0: the sentence alone, with its title and context).
     func coverage(of position: Int, terms: [QueryTerm], reach: Int = 1) -> Double {
         // A compound of the question is also there when all its parts are ("risikoskår" under a header "Risiko …

@@ -7,15 +7,15 @@ enum Superlative {
     /// Which end of the values a question asks for.
     enum Extreme { case lowest, highest }
 
-    /// Words asking for the lowest value (bokmål, nynorsk, English).
+    /// Words asking for the lowest value (bokmål, nynorsk, English); the earliest date is the lowest.
     static let lowestWords: Set<String> = [
         "lavest", "laveste", "lavaste", "lågast", "lågaste", "minst", "svakest", "svakeste", "færrest", "færrast",
-        "lowest", "weakest", "fewest",
+        "lowest", "weakest", "fewest", "tidligste", "tidlegaste", "earliest",
     ]
     /// Words asking for the highest value.
     static let highestWords: Set<String> = [
         "høyest", "høyeste", "høgast", "høgaste", "størst", "største", "sterkest", "sterkeste", "flest", "highest",
-        "strongest", "mest", "most",
+        "strongest", "mest", "most", "seneste", "seinaste", "latest",
     ]
 
     /// The end a question asks for, if it asks for one.

@@ -65,9 +65,33 @@ enum Tables {
         return Double(text)
     }
 
-    /// Whether a row holds a quantity in a cell after the first (a year alone is not one).
+    /// English month names, in order (the Norwegian ones are `Assistant.months`).
+    static let englishMonths = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december",
+    ]
+
+    /// A date cell ("15. november 2026", "mai 2026", "1 March 2025") as a number that sorts as the date does
+    /// (year · 10 000 + month · 100 + day); `nil` when the cell is not a date with a month and a year.
+    static func dateValue(_ cell: String) -> Double? {
+        let words = Tokenizer.words(cell)
+        guard (2...3).contains(words.count), let last = words.last, last.count == 4, let year = Int(last) else { return nil }
+        let monthWord = words[words.count - 2]
+        guard let month = (Assistant.months.firstIndex(of: monthWord) ?? englishMonths.firstIndex(of: monthWord)) else {
+            return nil
+        }
+        var day = 0
+        if words.count == 3 {
+            guard let written = Int(words[0]), (1...31).contains(written) else { return nil }
+            day = written
+        }
+        return Double(year * 10_000 + (month + 1) * 100 + day)
+    }
+
+    /// Whether a row holds a quantity or a date in a cell after the first (a year alone is not one).
     static func holdsQuantity(_ text: String) -> Bool {
         cells(text).dropFirst().contains { cell in
+            if dateValue(cell.text) != nil { return true }
             guard let number = value(cell.text) else { return false }
             return !(cell.text.count == 4 && (1900...2100).contains(Int(number)))
         }
@@ -152,9 +176,20 @@ enum TableAnswer {
         return best?.column
     }
 
-    /// The row with the lowest (or highest) number in the named column (or, when none is named, in the first
-    /// column where every row has a number). Rows that sum or average the others are left out.
+    /// The row with the lowest (or highest) number or date in the named column (or, when none is named, in the
+    /// first column where every row has one), across a table and its continuations on the next pages. Rows that sum
+    /// or average the others are left out.
     static func extremeRow(of table: TableRegion, lowest: Bool, questionTerms: Set<String>, library: DocumentLibrary) -> Int? {
+        var values: [(row: Int, value: Double)] = []
+        for part in continued(table, library: library) {
+            values += columnValues(of: part, questionTerms: questionTerms, library: library)
+        }
+        guard values.count >= 2 else { return nil }
+        return (lowest ? values.min { $0.value < $1.value } : values.max { $0.value < $1.value })?.row
+    }
+
+    /// The values of one table's named column (or of its first column where every row has a value), row by row.
+    static func columnValues(of table: TableRegion, questionTerms: Set<String>, library: DocumentLibrary) -> [(row: Int, value: Double)] {
         let rows = table.rows.filter { row in
             let label = (Tables.cells(library.sentences[row].text).first?.text ?? "").lowercased()
             return !totals.contains { label.hasPrefix($0) }
@@ -164,16 +199,35 @@ enum TableAnswer {
             // The cell whose start lies nearest the column's (laid-out text), or at the same index (tabs, pipes).
             let nearest = cells.dropFirst().min { abs($0.column - column) < abs($1.column - column) }
             guard let nearest, abs(nearest.column - column) <= max(12, column / 4) else { return nil }
-            return Tables.value(nearest.text)
+            return Tables.value(nearest.text) ?? Tables.dateValue(nearest.text)
         }
         var column = self.column(of: table, questionTerms: questionTerms, library: library)
         if column == nil, let first = cellsByRow.first {
             column = first.dropFirst().map(\.column).first { candidate in cellsByRow.allSatisfy { value(in: $0, at: candidate) != nil } }
         }
-        guard let column else { return nil }
-        let values = zip(rows, cellsByRow).compactMap { row, cells in value(in: cells, at: column).map { (row, $0) } }
-        guard values.count >= 2 else { return nil }
-        return (lowest ? values.min { $0.1 < $1.1 } : values.max { $0.1 < $1.1 })?.0
+        guard let column else { return [] }
+        return zip(rows, cellsByRow).compactMap { row, cells in value(in: cells, at: column).map { (row, $0) } }
+    }
+
+    /// A table with the tables that continue it: those after it in the same document, on the same or the next
+    /// pages, whose header rows read the same ("Tabell 1 … (tiltak 1–6)" and "Tabell 2 … (tiltak 7–12)" with the
+    /// columns "Nr. Tiltak Ansvarlig Frist"), in order.
+    static func continued(_ table: TableRegion, library: DocumentLibrary) -> [TableRegion] {
+        func headerText(_ table: TableRegion) -> [String] {
+            table.header.map { Tables.cells(library.sentences[$0].text).map(\.text).joined(separator: "|") }
+        }
+        guard !table.header.isEmpty, let first = table.rows.first else { return [table] }
+        let header = headerText(table)
+        var parts = [table]
+        var page = library.sentences[first].page
+        for other in library.tables where other.rows.first.map({ $0 > (parts.last?.rows.last ?? 0) }) == true {
+            guard let row = other.rows.first, library.sentences[row].document == library.sentences[first].document,
+                library.sentences[row].page <= page + 1, headerText(other) == header
+            else { break }
+            parts.append(other)
+            page = library.sentences[row].page
+        }
+        return parts
     }
 }
 

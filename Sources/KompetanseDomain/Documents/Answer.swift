@@ -76,6 +76,8 @@ public struct QuestionUnderstanding: Sendable, Hashable {
         case date
         /// "hvem", "hvilken leverandør".
         case name
+        /// "hvor holdes samlingen", "hvor ligger kontoret", "where": a place.
+        case place
         /// Anything else: a statement is enough.
         case statement
     }
@@ -192,12 +194,31 @@ public struct QuestionUnderstanding: Sendable, Hashable {
             kind = .number
         } else if [" hvem ", " kven ", " hvilken leverandør", " who "].contains(where: text.contains) {
             kind = .name
+        } else if Self.asksForPlace(words) {
+            kind = .place
         } else {
             kind = .statement
         }
         var understanding = QuestionUnderstanding(years: years, documentTypes: types, answerKind: kind)
         understanding.mentionedTypes = mentioned
         return understanding
+    }
+
+    /// "Hvor holdes samlingen?", "Kor ligg kontoret?", "Where is …": the question word followed by a finite verb asks
+    /// for a place; followed by an adjective or adverb ("hvor ofte", "hvor smal", "hvor mye") it asks for a degree.
+    static func asksForPlace(_ words: [String]) -> Bool {
+        guard words.count >= 3 else { return false }
+        if words[0] == "where" { return true }
+        guard ["hvor", "kor"].contains(words[0]) else { return false }
+        let verbs: Set<String> = [
+            "er", "var", "ble", "blir", "blei", "vart", "skal", "kan", "må", "bør", "går", "gikk", "får", "står", "ligger",
+            "ligg", "bor", "finnes", "finst", "skjer", "foregår", "møtes", "møtast", "kommer", "kjem",
+        ]
+        let verb = words[1]
+        // Present tense and passive ("holdes", "arrangeres", "ligger", "held"), but not a comparative ("bedre").
+        let inflected = verb.count >= 5 && (verb.hasSuffix("es") || verb.hasSuffix("ast") || verb.hasSuffix("er"))
+            && !verb.hasSuffix("ere")
+        return verbs.contains(verb) || inflected
     }
 
     /// Nouns that name a quantity: "hva er netto nåverdi …", "hva var den årlige verdien …" ask for a number.
