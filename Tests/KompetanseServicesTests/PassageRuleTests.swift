@@ -74,6 +74,16 @@ import Testing
         #expect(Tables.holdsQuantity("3      Lære opp ledere      HR-sjef      9. juni 2026"), "a date is a value: not a header row")
     }
 
+    /// The noun a list question names its items by, and lead-ins that name them (also inside a compound).
+    @Test func aListQuestionNamesItsItems() {
+        #expect(ListAnswer.itemNoun(in: "Hvilke trinn består fremgangsmåten av?") == "trinn")
+        #expect(ListAnswer.itemNoun(in: "Hva er de fire satsingsområdene?") == ListAnswer.itemNoun(in: "Hvilke satsingsområder?"))
+        #expect(ListAnswer.itemNoun(in: "Hvor mye kostet kurset?") == nil)
+        #expect(ListAnswer.names("trinn", leadIn: "Risikovurderingen gjennomføres i sju trinn:"))
+        #expect(ListAnswer.names("trinn", leadIn: "Følg disse hovedtrinnene:"))
+        #expect(!ListAnswer.names("trinn", leadIn: "Veilederen består av fem deler:"))
+    }
+
     /// Which clause of a sentence carries its fact: the main clause, not a comment joined by "så"/"men", and not a
     /// relative clause before the comma.
     @Test func aNegationDeniesTheFactOnlyInTheClauseThatStatesIt() {

@@ -206,6 +206,29 @@ import Testing
         }
     }
 
+    /// Of two lists near the question's words, the one whose lead-in names the items as the question does ("i fire
+    /// trinn:" for "hvilke trinn") answers, not the one that shares the question's verb ("består av tre deler:").
+    @Test func theListWhoseLeadInNamesTheItemsAnswers() async throws {
+        let text = """
+            Veileder for vurdering av tjenester
+            Veilederen består av tre deler:
+            – del 1 forklarer hvorfor vurderingen er viktig;
+            – del 2 beskriver trinnene i vurderingen;
+            – del 3 gir eksempler på vurderinger.
+            2 Fremgangsmåten
+            Vurderingen gjennomføres i fire trinn:
+            1. Sett sammen en gruppe.
+            2. Beskriv tjenesten.
+            3. Finn svakhetene.
+            4. Lag en plan for oppfølging.
+            """
+        try await withTexts([("veileder.txt", text)]) { services in
+            let answer = try await services.documents.ask("Hvilke trinn består vurderingen av?", as: .anonymous)
+            #expect(answer.text.contains("Sett sammen en gruppe") && answer.text.contains("Lag en plan"), "\(answer.text)")
+            #expect(!answer.text.contains("tre deler"), "\(answer.text)")
+        }
+    }
+
     /// A section whose heading names what the question asks for and which opens with numbered items is a list:
     /// the heading is its lead-in.
     @Test func aSectionHeadingLeadsTheListUnderIt() async throws {

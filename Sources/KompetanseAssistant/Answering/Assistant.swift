@@ -171,7 +171,8 @@ public struct Assistant: Sendable {
             let list = ListAnswer.asks(reading.question)
             guard list.isList else { return nil }
             return assistant.listAnswer(
-                reading.ranked.map { ($0.position, $0.score) }, count: list.count, terms: reading.terms, library: reading.library)
+                reading.ranked.map { ($0.position, $0.score) }, count: list.count, noun: ListAnswer.itemNoun(in: reading.question),
+                terms: reading.terms, library: reading.library)
         }),
         ("liste under en overskrift", { assistant, reading in
             let list = ListAnswer.asks(reading.question)
@@ -605,9 +606,11 @@ public struct Assistant: Sendable {
     /// A list question's answer: among the best-scored sentences, the best lead-in (one ending with a colon, or
     /// the lead-in before a scored item) that the question's words support and that has items after it; the
     /// lead-in and its items are cited. `nil` when no such list is found.
-    func listAnswer(_ ranked: [(position: Int, score: Double)], count: Int?, terms: [QueryTerm], library: DocumentLibrary) -> Answer? {
+    func listAnswer(
+        _ ranked: [(position: Int, score: Double)], count: Int?, noun: String?, terms: [QueryTerm], library: DocumentLibrary
+    ) -> Answer? {
         var tried: Set<Int> = []
-        var best: (lines: [Int], coverage: Double, score: Double)?
+        var best: (lines: [Int], namesItems: Bool, coverage: Double, score: Double)?
         for candidate in ranked.prefix(Configuration.supportedCandidates + 5) {
             guard let leadIn = ListAnswer.leadIn(at: candidate.position, in: library), tried.insert(leadIn).inserted else { continue }
             let items = ListAnswer.items(after: leadIn, count: count, in: library)
@@ -615,12 +618,17 @@ public struct Assistant: Sendable {
             // The list the question's words support best: its lead-in (with the heading before it) or a first item.
             let coverage = ([leadIn] + items.prefix(2)).map { library.coverage(of: $0, terms: terms) }.max() ?? 0
             guard coverage >= Configuration.minimumCoverage else { continue }
-            if best.map({ coverage > $0.coverage + 0.05 || (coverage > $0.coverage - 0.05 && candidate.score > $0.score) }) ?? true {
-                best = ([leadIn] + items, coverage, candidate.score)
+            // A lead-in that names the items as the question does ("i sju trinn:" for "hvilke trinn") comes first.
+            let namesItems = noun.map { ListAnswer.names($0, leadIn: library.sentences[leadIn].text) } ?? false
+            let better = best.map { best in
+                namesItems != best.namesItems
+                    ? namesItems
+                    : coverage > best.coverage + 0.05 || (coverage > best.coverage - 0.05 && candidate.score > best.score)
             }
+            if better ?? true { best = ([leadIn] + items, namesItems, coverage, candidate.score) }
         }
         if best == nil, let count {
-            best = ListAnswer.labelledItems(ranked.map(\.position), count: count, in: library).map { ($0, 1, 0) }
+            best = ListAnswer.labelledItems(ranked.map(\.position), count: count, in: library).map { ($0, false, 1, 0) }
         }
         guard let lines = best?.lines else { return nil }
         return Self.citing(lines, library: library)

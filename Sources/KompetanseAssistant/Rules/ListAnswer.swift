@@ -27,6 +27,25 @@ enum ListAnswer {
         return (plural || count != nil && ["hva", "kva", "what", "which"].contains(first), count)
     }
 
+    /// The noun that names the items a list question asks for: "trinn" in "Hvilke trinn består …", "anbefalinger"
+    /// in "Hvilke fem anbefalinger …", "satsingsområdene" in "Hva er de fire satsingsområdene", as an index term.
+    static func itemNoun(in question: String) -> String? {
+        let words = Tokenizer.words(question)
+        let skipped: Set<String> = ["hva", "kva", "er", "var", "de", "dei", "the", "are", "were", "which", "what", "hvilke", "for"]
+        guard asks(question).isList else { return nil }
+        let noun = words.prefix(6).first { !skipped.contains($0) && counts[$0] == nil }
+        return noun.flatMap { Analyzer().term(for: $0) }
+    }
+
+    /// Whether a lead-in names the items by the question's noun, or by a compound ending in it ("i sju trinn:",
+    /// "disse hovedtrinnene:").
+    static func names(_ noun: String, leadIn: String) -> Bool {
+        Tokenizer.words(leadIn).contains { word in
+            guard let term = Analyzer().term(for: word) else { return false }
+            return term == noun || term.hasSuffix(noun) && noun.count >= 4
+        }
+    }
+
     /// Whether a sentence begins with a list marker: "1.", "2)", "a)", "–", "-", "•", "*".
     static func isMarked(_ text: String) -> Bool {
         let trimmed = text.drop { $0 == " " }
