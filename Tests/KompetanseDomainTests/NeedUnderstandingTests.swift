@@ -83,6 +83,8 @@ import Testing
         #expect(QuestionUnderstanding.read("Hva er målet innen 2030?", knownTypes: []).years.isEmpty, "a deadline is not a document year")
         #expect(QuestionUnderstanding.read("Når er fristen?", knownTypes: []).answerKind == .date)
         #expect(QuestionUnderstanding.read("Hvor lenge varer avtalen?", knownTypes: []).answerKind == .number)
+        #expect(QuestionUnderstanding.read("Hvorfor ble fristen utsatt?", knownTypes: []).answerKind == .statement)
+        #expect(QuestionUnderstanding.read("Hvorfor nådde de ikke målet for antall brukere?", knownTypes: []).answerKind == .statement)
     }
 
     /// "Hvor" with a verb asks where; with an adjective or adverb it asks how much or how often.

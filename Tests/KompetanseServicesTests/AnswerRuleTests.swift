@@ -259,6 +259,49 @@ func withTexts(
         }
     }
 
+    /// A why-question that names a quantity ("målet for antall brukere") asks for the reason, not the target figure;
+    /// the fact is followed by its cause ("Den viktigste årsaken er at …").
+    @Test func aWhyQuestionNamingAQuantityGetsTheCauseNotTheTarget() async throws {
+        let letter = """
+            Etaten skal gjøre tjenesten kjent i staten.
+            Målverdi for antall virksomheter som bruker tjenesten ved utgangen av 2025: 300 virksomheter.
+            """
+        let report = """
+            Ved utgangen av 2025 brukte 240 virksomheter tjenesten, mot et mål på 300.
+            Tabellen viser resultatene for alle styringsparametere.
+            Målet for tjenesten ble ikke nådd. Den viktigste årsaken er at koblingen til lønnssystemene ble forsinket.
+            """
+        try await withTexts([("brev.txt", letter), ("rapport.txt", report)]) { services in
+            let answer = try await services.documents.ask(
+                "Hvorfor nådde ikke etaten målet for antall virksomheter som bruker tjenesten i 2025?", as: .anonymous)
+            #expect(answer.text.contains("lønnssystemene ble forsinket"), "\(answer.text)")
+        }
+    }
+
+    /// A numbered section heading ("3. Endret frist for rapporten") leads to the decision under it, and the grounds
+    /// follow the decision; a sentence at the end of its section, with no grounds after it, does not answer why.
+    @Test func aWhyQuestionIsAnsweredInTheSectionThatMakesTheChange() async throws {
+        let text = """
+            1. Innledning
+
+            Dette brevet gir mer midler og endrer fristen for rapporten.
+
+            2. Endret bevilgning
+
+            Bevilgningen økes med 2 millioner kroner.
+
+            3. Endret frist for rapporten
+
+            Fristen for rapporten endres fra 1. mai 2026 til 1. september 2026.
+
+            Departementet ønsker at rapporten skal bygge på innspillene fra høringen.
+            """
+        try await withTexts([("tillegg.txt", text)]) { services in
+            let answer = try await services.documents.ask("Hvorfor ble fristen for rapporten utsatt?", as: .anonymous)
+            #expect(answer.text.contains("innspillene fra høringen"), "\(answer.text)")
+        }
+    }
+
     @Test func aNameInTheNextSectionsTitleIsNoAnswer() async throws {
         let text = "Kontrakten ble signert i desember, og overgangen til ny leverandør skjer i mars.\nOppfølging av evalueringen av Kursløypa\nEvalueringen ble fulgt opp i august."
         try await withTexts([("kontrakt.txt", text)]) { services in

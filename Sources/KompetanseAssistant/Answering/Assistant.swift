@@ -69,7 +69,7 @@ public struct Assistant: Sendable {
         for part in parts.dropFirst() {
             // "… og hva var grunnen?" has no words of its own to search with: the reason is looked for next to
             // the facts already cited.
-            if Self.asksForReason(part), Tokenizer.words(part).count <= 5 {
+            if Reason.asks(part), Tokenizer.words(part).count <= 5 {
                 answer.citations += Self.reasons(after: answer.citations, library: library)
                 continue
             }
@@ -291,6 +291,7 @@ public struct Assistant: Sendable {
         let years = candidates.map(\.year)
         let (minimumYear, maximumYear) = (years.min() ?? 0, years.max() ?? 0)
         let asked = TargetOrResult.asks(question)
+        let asksForReason = Reason.asks(question)
         // For "hva er / kjennetegner X": the question's rarest words, which a sentence about X names at its start.
         let definitionTerms: Set<String> = Definition.asks(question)
             ? Set(terms.filter { $0.weight >= 0.8 }.sorted { library.idf($0.term) > library.idf($1.term) }.prefix(2).map(\.term)) : []
@@ -308,6 +309,13 @@ public struct Assistant: Sendable {
                 let target = TargetOrResult.statesTarget(hit.sentence.text)
                 if asked == .result, target { score *= Configuration.targetForResultPenalty }
                 if asked == .target, target { score *= Configuration.targetBonus }
+            }
+            if asksForReason {
+                if Reason.isGiven(at: hit.position, library: library) {
+                    score *= Reason.bonus
+                } else if !Reason.isFollowed(at: hit.position, library: library) {
+                    score *= Reason.endOfSectionPenalty
+                }
             }
             if !definitionTerms.isEmpty, Definition.startsWith(definitionTerms, hit.sentence.text, library: library) {
                 score *= Configuration.definitionBonus
@@ -456,13 +464,13 @@ public struct Assistant: Sendable {
             chosen = [leadIn, (library.sentences[line], line, leadIn.score, true)]
         }
         // "… og hva var grunnen?": the reason usually follows the fact in the next sentence or two.
-        if Self.asksForReason(question), !chosen.contains(where: { Self.statesReason($0.sentence.text) }) {
+        if Reason.asks(question), !chosen.contains(where: { Reason.isStated(in: $0.sentence.text) }) {
             let last = chosen.map(\.position).max() ?? top.position
             var found = false
             for offset in 1...2 where last + offset < library.sentences.count {
                 let next = library.sentences[last + offset]
                 guard next.document == top.sentence.document, next.page == top.sentence.page else { break }
-                if Self.statesReason(next.text) {
+                if Reason.isStated(in: next.text) {
                     chosen.append((next, last + offset, top.score, true))
                     found = true
                     break
@@ -473,6 +481,7 @@ public struct Assistant: Sendable {
             let next = last + 1
             if !found, next < library.sentences.count, library.sentences[next].document == top.sentence.document,
                 library.sentences[next].page == top.sentence.page, !Self.isHeading(library.sentences[next].text),
+                !SectionHeading.isHeading(library.sentences[next].text),
                 !library.sentences[next].text.hasSuffix(":"), library.tableOf[next] == nil
             {
                 chosen.append((library.sentences[next], next, top.score, true))
@@ -770,7 +779,7 @@ public struct Assistant: Sendable {
 
     /// Sentences stating a reason right after cited ones (same page, the next two), not already cited.
     static func reasons(after citations: [Citation], library: DocumentLibrary) -> [Citation] {
-        guard !citations.contains(where: { statesReason($0.quote) }) else { return [] }
+        guard !citations.contains(where: { Reason.isStated(in: $0.quote) }) else { return [] }
         for citation in citations {
             guard let position = library.sentences.firstIndex(where: {
                 $0.document == citation.document && $0.page == citation.page && $0.text == citation.quote
@@ -778,23 +787,10 @@ public struct Assistant: Sendable {
             for offset in 1...2 where position + offset < library.sentences.count {
                 let next = library.sentences[position + offset]
                 guard next.document == citation.document, next.page == citation.page else { break }
-                if statesReason(next.text) { return [Citation(document: next.document, page: next.page, quote: next.text)] }
+                if Reason.isStated(in: next.text) { return [Citation(document: next.document, page: next.page, quote: next.text)] }
             }
         }
         return []
-    }
-
-    /// Whether the question asks why.
-    static func asksForReason(_ question: String) -> Bool {
-        let words = Set(Tokenizer.words(question))
-        return !words.isDisjoint(with: ["hvorfor", "grunnen", "grunnen?", "årsaken", "begrunnelsen", "kvifor", "why"])
-    }
-
-    /// Whether a sentence gives a reason.
-    static func statesReason(_ text: String) -> Bool {
-        let lowered = " " + Tokenizer.words(text).joined(separator: " ") + " "
-        return [" skyldes ", " fordi ", " som følge av ", " på grunn av ", " grunnet ", " begrunnes ", " derfor ", " sidan ", " because "]
-            .contains(where: lowered.contains)
     }
 
     /// The noun a "hvilken X" question asks about, as an index term.
@@ -832,9 +828,10 @@ public struct Assistant: Sendable {
         "desember",
     ]
 
-    /// True for a heading or lead-in whose content follows: ends with a colon, or is a short label.
+    /// True for a heading or lead-in whose content follows: ends with a colon, is a section heading ("3. Endret
+    /// frist"), or is a short label.
     static func isLeadIn(_ text: String) -> Bool {
-        text.hasSuffix(":") || (text.split(separator: " ").count <= 12 && !text.hasSuffix(".") && !text.contains(where: \.isNumber))
+        text.hasSuffix(":") || SectionHeading.isHeading(text) || (text.split(separator: " ").count <= 12 && !text.hasSuffix(".") && !text.contains(where: \.isNumber))
             || (text.split(separator: " ").count <= 14 && text.contains(":") && !hasQuantity(text.split(separator: ":").dropFirst().joined()))
     }
 

@@ -175,7 +175,10 @@ public struct QuestionUnderstanding: Sendable, Hashable {
         let kind: AnswerKind
         // "når" asks for a time only as the question word; inside a question it is a conjunction ("når hele …").
         let asksWhen = words.first.map { ["når", "when", "kva"].contains($0) } ?? false
-        if asksWhen && !text.hasPrefix(" kva ") || text.hasPrefix(" kva tid ")
+        // "Hvorfor nådde ikke etaten målet for antall …" asks for a reason, whatever quantity or date it names.
+        if ["hvorfor", "kvifor", "why"].contains(words.first ?? "") {
+            kind = .statement
+        } else if asksWhen && !text.hasPrefix(" kva ") || text.hasPrefix(" kva tid ")
             || [" frist", " dato", " innen hvilken ", " which date "].contains(where: text.contains)
         {
             kind = .date
