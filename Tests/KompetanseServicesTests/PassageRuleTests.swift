@@ -63,6 +63,7 @@ import Testing
         #expect(items[1].isNamed(in: "For alternativet A (videreutvikling) er gevinsten lav."))
         #expect(!items[1].isNamed(in: "Alternativ B har en netto nåverdi på 186 millioner kroner."))
         #expect(!post.isNamed(in: "Posten 45 gjelder utstyr, og 01 er driftsutgifter."))
+        #expect(TableAnswer.namedItems(in: "Hva ble bevilget for 2024?").isEmpty, "a year after a preposition names no item")
     }
 
     /// Dates in table cells sort as dates; a plain number or a year alone is no date.

@@ -229,6 +229,46 @@ import Testing
         }
     }
 
+    /// Numbers that name an item ("post 21", "tillegg nr. 1") are no quantity, so a sentence that only names the
+    /// item does not answer "hvor mye"; and "økt" is read in the documents' "økes".
+    @Test func anItemNumberIsNoQuantityAndAnIncreaseIsReadInAnyForm() async throws {
+        let report = """
+            Samlet tildeling for 2025 omfatter økningen på post 21 i tillegg nr. 1 til tildelingsbrevet.
+            Regnskapet viser at midlene ble brukt.
+            """
+        let supplement = """
+            Tillegg nr. 1 til tildelingsbrevet
+            Bevilgningen på post 21 Spesielle driftsutgifter økes med 6,5 millioner kroner.
+            """
+        try await withTexts([("rapport.txt", report), ("tillegg.txt", supplement)]) { services in
+            let answer = try await services.documents.ask("Hvor mye ble post 21 økt med i tillegg nr. 1?", as: .anonymous)
+            #expect(answer.text.contains("6,5 millioner kroner"), "\(answer.text)")
+        }
+    }
+
+    /// A budget line named by its item ("post 01") in running text with the amount answers, even when a table row
+    /// with the same label stands lower in another document; without the amount, the table row answers.
+    @Test func aNamedItemWithItsAmountInRunningTextAnswersBeforeATableRow() async throws {
+        let letter = """
+            Departementet stiller disse midlene til rådighet for etaten i 2025:
+            Kap. 1560 post 01 Driftsutgifter: 219,8 millioner kroner
+            Kap. 1560 post 21 Spesielle driftsutgifter: 15,0 millioner kroner
+            Post 45 gjelder fornyelse av utstyr.
+            """
+        let report = """
+            Bevilgningsrapportering 2025 (mill. kroner)
+            Post\tSamlet tildeling\tRegnskap\tMindreutgift
+            01 Driftsutgifter\t221,0\t217,9\t3,1
+            45 Utstyr\t6,2\t5,8\t0,4
+            """
+        try await withTexts([("brev.txt", letter), ("rapport.txt", report)]) { services in
+            let line = try await services.documents.ask("Hvor mye fikk etaten på post 01 Driftsutgifter i 2025?", as: .anonymous)
+            #expect(line.text.contains("219,8"), "\(line.text)")
+            let row = try await services.documents.ask("Hvor mye var samlet tildeling på post 45 i 2025?", as: .anonymous)
+            #expect(row.text.contains("6,2"), "\(row.text)")
+        }
+    }
+
     /// A section whose heading names what the question asks for and which opens with numbered items is a list:
     /// the heading is its lead-in.
     @Test func aSectionHeadingLeadsTheListUnderIt() async throws {

@@ -160,7 +160,9 @@ public struct Assistant: Sendable {
     /// The rules tried before a single sentence answers, in order: a table row, the nth item of a list, a list.
     static let rules: [(name: String, answer: @Sendable (Assistant, PartReading) -> Answer?)] = [
         ("tabell", { assistant, reading in
-            assistant.tableAnswer(reading.question, ranked: reading.ranked.map(\.position), terms: reading.terms, library: reading.library)
+            assistant.tableAnswer(
+                reading.question, kind: reading.understanding.answerKind, ranked: reading.ranked.map(\.position),
+                terms: reading.terms, library: reading.library)
         }),
         ("punkt i en liste", { assistant, reading in
             ListAnswer.ordinal(in: reading.question).flatMap { place in
@@ -566,7 +568,9 @@ public struct Assistant: Sendable {
     /// names; for a row the question names by its identifier ("alternativ A", "post 45"), that row. The table must
     /// be one the question's words point to, and its caption, header and row must support the question. `nil`
     /// when no table answers.
-    func tableAnswer(_ question: String, ranked: [Int], terms: [QueryTerm], library: DocumentLibrary) -> Answer? {
+    func tableAnswer(
+        _ question: String, kind: QuestionUnderstanding.AnswerKind, ranked: [Int], terms: [QueryTerm], library: DocumentLibrary
+    ) -> Answer? {
         // A column is named by a question word or by a part of one ("risikoskår" names "Skår").
         let questionTerms = Set(terms.filter { $0.weight >= 0.5 }.map(\.term))
             .union(library.compoundParts(of: terms).values.joined())
@@ -587,7 +591,17 @@ public struct Assistant: Sendable {
             if row == nil, extreme == nil, namesColumn {
                 row = TableAnswer.row(labelledIn: questionTerms, in: table, library: library)
             }
-            guard let row, library.coverage(of: row, terms: terms) >= Configuration.minimumCoverage else { continue }
+            guard let row else { continue }
+            let coverage = library.coverage(of: row, terms: terms)
+            guard coverage >= Configuration.minimumCoverage else { continue }
+            // A sentence ranked above the table that names the same item in running text and carries the question's
+            // words as fully as the row does, with the kind of answer asked for, answers it ("Kap. 1560 post 01
+            // Driftsutgifter: 219,8 millioner kroner").
+            if !items.isEmpty,
+                TableAnswer.isAnsweredAbove(number, ranked: ranked, items: items, kind: kind, coverage: coverage, terms: terms, library: library)
+            {
+                return nil
+            }
             // The row may stand in a continuation of the table, under its own caption and header.
             let own = library.tableOf[row].map { library.tables[$0] } ?? table
             guard let answer = Self.citing(TableAnswer.citing(row, of: own), library: library) else { continue }
@@ -663,6 +677,7 @@ public struct Assistant: Sendable {
         ("andel", "prosent"), ("andelen", "prosent"), ("hvor mange", "antall"), ("kor mange", "antall"),
         ("kostet", "kostnad kroner"), ("frist", "innen"), ("fristen", "innen"), ("grunnen", "fordi skyldes"),
         ("hvorfor", "fordi skyldes"), ("målet", "målverdi"), ("redusert", "reduksjon reduseres"),
+        ("økt", "økes øker økning"), ("økte", "økes økning"),
         // Strong verbs whose past tense and participle the stemmer leaves apart ("vedtok" / "vedtatt").
         ("vedtok", "vedtatt vedtatte vedtak"), ("vedtatt", "vedtok vedtak"), ("ga", "gitt"), ("fikk", "fått"),
         ("skrev", "skrevet"), ("fant", "funnet"), ("ba", "bedt"), ("satte", "satt"),
@@ -858,10 +873,19 @@ public struct Assistant: Sendable {
             if token.contains("-"), token.split(separator: "-").allSatisfy({ $0.allSatisfy(\.isNumber) }) { continue }
             if index == 1, token.contains(".") { continue }  // "Styringsparameter 1.1"
             if index == 0, raw.hasSuffix(".") || raw.hasSuffix(":") { continue }  // "3. Endret frist"
+            // "post 21", "tillegg nr. 1", "kap. 1560", "modul 4": a number after a label names an item.
+            if index > 0, Self.itemLabels.contains(tokens[index - 1].lowercased().trimmingCharacters(in: [".", ":"])) { continue }
             return true
         }
         return false
     }
+
+    /// Words a number after them names an item with, not a quantity ("post 21", "nr. 1", "modul 4", "§ 9").
+    static let itemLabels: Set<String> = [
+        "post", "posten", "nr", "kap", "kapittel", "kapitlet", "modul", "modulen", "tiltak", "oppdrag", "styringsparameter",
+        "side", "s", "punkt", "trinn", "fase", "del", "vedlegg", "tabell", "figur", "§", "alternativ", "hovedmål", "delmål",
+        "sak", "artikkel", "kull", "versjon", "rapport", "no", "item", "chapter", "section", "page", "table", "module",
+    ]
 
     /// Whether a sentence holds the kind of answer asked for; a name must be one the question does not already use.
     static func contains(_ kind: QuestionUnderstanding.AnswerKind, in text: String, excluding questionWords: Set<String> = []) -> Bool {

@@ -247,7 +247,7 @@ extension TableAnswer {
                 return String(word.drop(while: punctuation.contains).reversed().drop(while: punctuation.contains).reversed())
             }
             let words = text.split(whereSeparator: \.isWhitespace).map(bare)
-            let stem = Analyzer().term(for: word.lowercased())
+            guard let stem = Analyzer().term(for: word.lowercased()) else { return false }
             return words.indices.dropLast().contains { index in
                 words[index + 1] == identifier && Analyzer().term(for: words[index].lowercased()) == stem
             }
@@ -261,7 +261,10 @@ extension TableAnswer {
         return words.indices.dropFirst().compactMap { index in
             let word = words[index]
             let previous = words[index - 1]
-            guard previous.count >= 3, previous.first?.isLetter == true, previous.first?.isLowercase == true else { return nil }
+            // The word before names a kind of item: not a preposition or another stop word ("for 2024").
+            guard previous.count >= 3, previous.first?.isLetter == true, previous.first?.isLowercase == true,
+                Analyzer().term(for: previous) != nil
+            else { return nil }
             if word.count == 1, word.first?.isUppercase == true { return NamedItem(word: previous, identifier: word) }
             // "5 000" is a quantity written with a thousands space, not an identifier.
             let thousands = index + 1 < words.count && words[index + 1].count == 3 && words[index + 1].allSatisfy(\.isNumber)
@@ -290,6 +293,21 @@ extension TableAnswer {
             library.tableOf[position] == nil && items.contains { $0.isNamed(in: library.sentences[position].text) }
         }
         return max(shallow, naming.map { $0 + 1 } ?? deep)
+    }
+
+    /// Whether a running-text sentence ranked above a table names one of the items, holds the kind of answer asked
+    /// for and is supported by the question's words at least as well as the table's row (`coverage`): then it
+    /// answers, not the table.
+    static func isAnsweredAbove(
+        _ table: Int, ranked: [Int], items: [NamedItem], kind: QuestionUnderstanding.AnswerKind, coverage: Double,
+        terms: [QueryTerm], library: DocumentLibrary
+    ) -> Bool {
+        guard let tableRank = ranked.firstIndex(where: { library.tableOf[$0] == table }) else { return false }
+        return ranked[..<tableRank].contains { position in
+            let text = library.sentences[position].text
+            return library.tableOf[position] == nil && items.contains { $0.isNamed(in: text) }
+                && Assistant.contains(kind, in: text) && library.coverage(of: position, terms: terms) >= coverage
+        }
     }
 
     /// The one row whose label is one of the identifiers: its first cell is the identifier, begins with it and a
