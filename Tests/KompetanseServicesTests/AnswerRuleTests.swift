@@ -302,6 +302,20 @@ func withTexts(
         }
     }
 
+    /// Documents write money granted as "midler" or "bevilgning", seldom "penger": a question about "pengene" is
+    /// answered by the sentence about "midlene".
+    @Test func moneyIsReadAsFunds() async throws {
+        let text = """
+            Bevilgningen til etaten økes med 4 millioner kroner i 2026.
+            Midlene skal brukes til et forprosjekt om felles data for kommunene.
+            Etaten skal rapportere på arbeidet i årsrapporten.
+            """
+        try await withTexts([("tillegg.txt", text)]) { services in
+            let answer = try await services.documents.ask("Hva skal pengene brukes til?", as: .anonymous)
+            #expect(!answer.refused && answer.text.contains("forprosjekt om felles data"), "\(answer.text)")
+        }
+    }
+
     @Test func aNameInTheNextSectionsTitleIsNoAnswer() async throws {
         let text = "Kontrakten ble signert i desember, og overgangen til ny leverandør skjer i mars.\nOppfølging av evalueringen av Kursløypa\nEvalueringen ble fulgt opp i august."
         try await withTexts([("kontrakt.txt", text)]) { services in

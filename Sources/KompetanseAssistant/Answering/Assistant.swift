@@ -677,7 +677,8 @@ public struct Assistant: Sendable {
         ("andel", "prosent"), ("andelen", "prosent"), ("hvor mange", "antall"), ("kor mange", "antall"),
         ("kostet", "kostnad kroner"), ("frist", "innen"), ("fristen", "innen"), ("grunnen", "fordi skyldes"),
         ("hvorfor", "fordi skyldes"), ("målet", "målverdi"), ("redusert", "reduksjon reduseres"),
-        ("økt", "økes øker økning"), ("økte", "økes økning"),
+        ("økt", "økes øker økning"), ("økte", "økes økning"), ("pengene", "midlene bevilgningen budsjettmidlene"),
+        ("penger", "midler bevilgning budsjettmidler"), ("pengar", "midlar løyving"),
         // Strong verbs whose past tense and participle the stemmer leaves apart ("vedtok" / "vedtatt").
         ("vedtok", "vedtatt vedtatte vedtak"), ("vedtatt", "vedtok vedtak"), ("ga", "gitt"), ("fikk", "fått"),
         ("skrev", "skrevet"), ("fant", "funnet"), ("ba", "bedt"), ("satte", "satt"),
