@@ -269,6 +269,25 @@ import Testing
         }
     }
 
+    /// A sentence inside a numbered step is read with the step's earlier sentences; a point whose opening sentence
+    /// denies ("Gevinstene følges ikke opp.") describes a mistake, not how it is done.
+    @Test func aStepIsReadWholeAndAMistakeIsNotTheWay() async throws {
+        let text = """
+            Slik følger kommunen opp gevinstene:
+            1. Lag en plan. Planen skal ha et mål for hver gevinst.
+            2. Følg opp. Gevinsteieren rapporterer i den ordinære tertialrapporteringen. Oppfølgingen fortsetter i tre år etter at prosjektet er avsluttet.
+            Vanlige feil:
+            - Gevinstene følges ikke opp. Rapporteringen stopper når prosjektet er avsluttet.
+            - Målene settes for høyt.
+            """
+        try await withTexts([("veileder.txt", text)]) { services in
+            let answer = try await services.documents.ask(
+                "Hvordan skal gevinstene følges opp etter at prosjektet er avsluttet?", as: .anonymous)
+            #expect(answer.text.contains("tertialrapporteringen") && answer.text.contains("tre år"), "\(answer.text)")
+            #expect(!answer.text.contains("Rapporteringen stopper"), "\(answer.text)")
+        }
+    }
+
     /// A section whose heading names what the question asks for and which opens with numbered items is a list:
     /// the heading is its lead-in.
     @Test func aSectionHeadingLeadsTheListUnderIt() async throws {

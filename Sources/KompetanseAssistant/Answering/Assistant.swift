@@ -303,7 +303,14 @@ public struct Assistant: Sendable {
                     || GivenDates.namesAnotherDate(hit.sentence.text, given: givenDates))
             var score = hit.score / best
             if Self.isHeading(hit.sentence.text) { score *= Configuration.headingPenalty }
-            if !questionNegated, Negation.deniesItsFact(hit.sentence.text) { score *= Configuration.negationPenalty }
+            // A step or point whose opening sentence denies ("- Gevinstene følges ikke opp. Rapporteringen stopper …")
+            // describes what goes wrong, as a negated sentence does.
+            if !questionNegated,
+                Negation.deniesItsFact(hit.sentence.text)
+                    || ListAnswer.itemStart(of: hit.position, in: library).map({ Negation.deniesItsFact(library.sentences[$0].text) }) == true
+            {
+                score *= Configuration.negationPenalty
+            }
             if understanding.answerKind != .statement {
                 score *= hasKind ? Configuration.answerKindBonus : Configuration.answerKindPenalty
             }
@@ -431,6 +438,11 @@ public struct Assistant: Sendable {
         if understanding.answerKind == .statement, top.sentence.text.hasSuffix(":") {
             let items = ListAnswer.items(after: top.position, count: nil, in: library)
             chosen += items.map { (library.sentences[$0], $0, top.score, true) }
+        }
+        // A sentence inside a numbered step ("4. Realisere og følge opp. Gevinsteieren rapporterer …") is read with
+        // the step's earlier sentences.
+        if understanding.answerKind == .statement, let start = ListAnswer.itemStart(of: top.position, in: library) {
+            chosen = (start..<top.position).map { (library.sentences[$0], $0, top.score, true) } + chosen
         }
         // A heading or lead-in ("Styringsparameter 1.1: Antall ledere …") is answered by what follows: the next
         // sentence on the same page, or the one after, whichever holds the kind of answer asked for.

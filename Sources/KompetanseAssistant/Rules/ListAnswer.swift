@@ -46,6 +46,21 @@ enum ListAnswer {
         }
     }
 
+    /// The first sentence of the numbered or marked item a sentence continues ("4. Realisere og følge opp.
+    /// Gevinsteieren rapporterer … Oppfølgingen skal fortsette …"), when it is not the first itself: the item is one
+    /// step, and its later sentences need its earlier ones. `nil` for a sentence that is not inside an item.
+    static func itemStart(of position: Int, in library: DocumentLibrary) -> Int? {
+        let sentence = library.sentences[position]
+        var index = position
+        while index > 0, position - index < 4, !library.lineStart(of: index).starts {
+            let earlier = library.sentences[index - 1]
+            guard earlier.document == sentence.document, earlier.page == sentence.page else { return nil }
+            index -= 1
+        }
+        guard index < position, library.lineStart(of: index).starts, isMarked(library.sentences[index].text) else { return nil }
+        return index
+    }
+
     /// Whether a sentence begins with a list marker: "1.", "2)", "a)", "–", "-", "•", "*".
     static func isMarked(_ text: String) -> Bool {
         let trimmed = text.drop { $0 == " " }
