@@ -84,6 +84,7 @@ import Testing
         #expect(QuestionUnderstanding.read("Når er fristen?", knownTypes: []).answerKind == .date)
         #expect(QuestionUnderstanding.read("Hvor lenge varer avtalen?", knownTypes: []).answerKind == .number)
         #expect(QuestionUnderstanding.read("Hvorfor ble fristen utsatt?", knownTypes: []).answerKind == .statement)
+        #expect(QuestionUnderstanding.read("Hvor store må bokstavene være?", knownTypes: []).answerKind == .number)
         #expect(QuestionUnderstanding.read("Hvorfor nådde de ikke målet for antall brukere?", knownTypes: []).answerKind == .statement)
     }
 

@@ -316,6 +316,21 @@ func withTexts(
         }
     }
 
+    /// A term the answer uses and the next sentence defines is read with its definition: "For stor tekst er kravet
+    /// 3:1" needs "Stor tekst er tekst på minst 18 punkter" to say how large the letters must be.
+    @Test func aTermIsReadWithTheDefinitionThatFollowsIt() async throws {
+        let text = """
+            Kontrast
+            Kontrasten mellom tekst og bakgrunn skal være minst 4,5:1 for vanlig tekst. For stor tekst er kravet minst 3:1. Stor tekst er tekst på minst 18 punkter, eller 14 punkter i fet skrift. Kravet gjelder også tekst i bilder.
+            """
+        try await withTexts([("kontrast.txt", text)]) { services in
+            let answer = try await services.documents.ask(
+                "Hvor store må bokstavene være for at det lavere kravet til kontrast mellom tekst og bakgrunn skal gjelde?",
+                as: .anonymous)
+            #expect(answer.text.contains("18 punkter"), "\(answer.text)")
+        }
+    }
+
     @Test func aNameInTheNextSectionsTitleIsNoAnswer() async throws {
         let text = "Kontrakten ble signert i desember, og overgangen til ny leverandør skjer i mars.\nOppfølging av evalueringen av Kursløypa\nEvalueringen ble fulgt opp i august."
         try await withTexts([("kontrakt.txt", text)]) { services in

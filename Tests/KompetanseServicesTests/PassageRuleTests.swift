@@ -85,6 +85,16 @@ import Testing
         #expect(!ListAnswer.names("trinn", leadIn: "Veilederen består av fem deler:"))
     }
 
+    /// A definition opens with a term of the sentence before and "er"/"betyr"; one word followed by "er" is just
+    /// more about the subject.
+    @Test func aDefinitionOpensWithTheTermItDefines() {
+        #expect(Definition.defines("Stor tekst er tekst på minst 18 punkter.", termUsedIn: "For stor tekst er kravet minst 3:1."))
+        #expect(Definition.defines("Gevinsteier betyr den som har ansvar for gevinsten.", termUsedIn: "Gevinsteier skal rapportere."))
+        #expect(!Definition.defines("Inntektene er ført som refusjon.", termUsedIn: "Inntektene fra Havøy er 2,1 millioner kroner."))
+        #expect(!Definition.defines("Det er viktig.", termUsedIn: "Det er kravet."))
+        #expect(!Definition.defines("Lang tekst er vanskelig å lese.", termUsedIn: "For stor tekst er kravet minst 3:1."))
+    }
+
     /// Which clause of a sentence carries its fact: the main clause, not a comment joined by "så"/"men", and not a
     /// relative clause before the comma.
     @Test func aNegationDeniesTheFactOnlyInTheClauseThatStatesIt() {

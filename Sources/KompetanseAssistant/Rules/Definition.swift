@@ -22,3 +22,24 @@ enum Definition {
         return !Set(library.analysed(opening)).isDisjoint(with: terms)
     }
 }
+
+extension Definition {
+    /// Whether a sentence defines a term the sentence before it uses: "For stor tekst er kravet minst 3:1." is
+    /// followed by "Stor tekst er tekst på minst 18 punkter …". The definition opens with the term (one or two
+    /// words, none of them a pronoun or other stop word) and "er", "betyr", "omfatter" or "vil si"; the answer that
+    /// uses the term is read with it. A single word defines only with "betyr" or "vil si": "Inntektene er ført som
+    /// refusjon" says something more about the subject, it does not define it.
+    static func defines(_ next: String, termUsedIn previous: String) -> Bool {
+        let words = Tokenizer.words(next)
+        let used = " " + Tokenizer.words(previous).joined(separator: " ") + " "
+        for length in 1...2 where words.count > length + 1 {
+            let term = words.prefix(length)
+            let verb = words[length]
+            let means = ["betyr", "means"].contains(verb) || verb == "vil" && words.count > length + 2 && words[length + 1] == "si"
+            let opensDefinition = means || length == 2 && ["er", "omfatter", "is"].contains(verb)
+            guard opensDefinition, term.allSatisfy({ Analyzer().term(for: $0) != nil }), term.joined().count >= 5 else { continue }
+            if used.contains(" " + term.joined(separator: " ") + " ") { return true }
+        }
+        return false
+    }
+}

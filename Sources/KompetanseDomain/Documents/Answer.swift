@@ -185,7 +185,7 @@ public struct QuestionUnderstanding: Sendable, Hashable {
         } else if words.contains(where: Self.namesAnAmount) {
             kind = .amount
         } else if [
-            " hvor mye ", " hvor mange ", " kor mykje ", " kor mange ", " hvor stor ", " kor stor ", " målverdi", " how many ",
+            " hvor mye ", " hvor mange ", " kor mykje ", " kor mange ", " hvor stor ", " kor stor ", " hvor store ", " kor store ", " hvor stort ", " kor stort ", " målverdi", " how many ",
             " how much ", " andel ", " prosent ", " beløp", " hvor høy ", " skår", " hvor lang ", " hvor lenge ",
             " kor lang ", " kor lenge ", " how long ", " hvor gammel ", " kor gammal ", " hvor stor del ", " what share ",
             " how large ", " what percentage ", " what proportion ", " what is the total ", " antall ",
