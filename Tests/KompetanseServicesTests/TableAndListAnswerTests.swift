@@ -288,6 +288,30 @@ import Testing
         }
     }
 
+    /// "Hvilke tre … oftest": the first rows by the table's value column, each with the header; a named column of
+    /// words ("Hindring") says what the rows are, so the values are read from the column of numbers.
+    @Test func theTopRowsOfATableAnswerAListQuestionWithASuperlative() async throws {
+        let text = """
+            Undersøkelsen spurte virksomhetene hva som hindrer dem i å dele data.
+            Tabell 3. Hindringer for deling av data, rangert.
+            Andel av virksomhetene som oppgir hindringen (n = 140)
+            Rang\tHindring\tAndel
+            1\tUklart rettslig grunnlag\t58 %
+            2\tMangel på kompetanse\t49 %
+            3\tUlike dataformater\t41 %
+            4\tKostnader\t22 %
+            Resultatene ligner fjorårets.
+            """
+        try await withTexts([("deling.txt", text)]) { services in
+            let answer = try await services.documents.ask(
+                "Hvilke tre hindringer for deling av data ble oftest nevnt av virksomhetene?", as: .anonymous)
+            for item in ["rettslig grunnlag", "kompetanse", "dataformater"] {
+                #expect(answer.text.contains(item), "missing «\(item)»: \(answer.text)")
+            }
+            #expect(!answer.text.contains("Kostnader"), "\(answer.text)")
+        }
+    }
+
     /// A section whose heading names what the question asks for and which opens with numbered items is a list:
     /// the heading is its lead-in.
     @Test func aSectionHeadingLeadsTheListUnderIt() async throws {

@@ -251,8 +251,11 @@ public struct Assistant: Sendable {
         let givenDates = GivenDates.dates(in: question)
         let givenDateWords = understanding.answerKind == .date ? Set(givenDates.flatMap(Tokenizer.words)) : []
         let synonyms = Self.questionSynonyms(question, library: library) + conceptTerms(own, library: library)
+        // "Hvilke tre barrierer …": the number of items says how many, not what about.
+        let countWords = ListAnswer.asks(question).count == nil ? [] : Set(Tokenizer.words(question).prefix(6).filter { ListAnswer.counts[$0] != nil })
         let terms = (own + readings + synonyms + contextTerms).map { term -> QueryTerm in
             var term = term
+            if countWords.contains(term.origin) { term.weight *= QuestionFrame.weight }
             if term.origin.count == 4, Int(term.origin) != nil { term.weight *= 0.5 }
             if givenDateWords.contains(term.origin) { term.weight = min(term.weight, GivenDates.weight) }
             return term
@@ -597,6 +600,7 @@ public struct Assistant: Sendable {
             .union(library.compoundParts(of: terms).values.joined())
         let extreme = Superlative.asked(in: question)
         let items = TableAnswer.namedItems(in: question)
+        let listCount = ListAnswer.asks(question).count ?? 1
         let identifiers = items.map(\.identifier)
         let depth = TableAnswer.depth(ranked, extreme: extreme != nil, items: items, library: library)
         for number in TableAnswer.candidates(ranked, depth: depth, library: library) {
@@ -604,7 +608,14 @@ public struct Assistant: Sendable {
             let namesColumn = TableAnswer.column(of: table, questionTerms: questionTerms, library: library) != nil
             var row: Int?
             if let extreme, namesColumn {
-                row = TableAnswer.extremeRow(of: table, lowest: extreme == .lowest, questionTerms: questionTerms, library: library)
+                let rows = TableAnswer.extremeRows(
+                    of: table, lowest: extreme == .lowest, count: listCount, questionTerms: questionTerms, library: library)
+                // "Hvilke tre barrierer ble oftest nevnt?": the first rows by the column, each cited with its header.
+                if rows.count > 1, let first = rows.first, library.coverage(of: first, terms: terms) >= Configuration.minimumCoverage {
+                    let own = library.tableOf[first].map { library.tables[$0] } ?? table
+                    if let answer = Self.citing(TableAnswer.citing(first, of: own) + rows.dropFirst(), library: library) { return answer }
+                }
+                row = rows.first
             } else if !identifiers.isEmpty {
                 row = TableAnswer.row(named: identifiers, in: table, library: library)
             }

@@ -15,7 +15,8 @@ enum Superlative {
     /// Words asking for the highest value.
     static let highestWords: Set<String> = [
         "høyest", "høyeste", "høgast", "høgaste", "størst", "største", "sterkest", "sterkeste", "flest", "highest",
-        "strongest", "mest", "most", "seneste", "seinaste", "latest",
+        "strongest", "mest", "most", "seneste", "seinaste", "latest", "oftest", "oftast", "hyppigst", "hyppigste",
+        "hyppigast", "vanligst", "vanligste", "vanlegast", "vanlegaste",
     ]
 
     /// The end a question asks for, if it asks for one.

@@ -126,12 +126,17 @@ enum Tables {
             }
             if rows.count >= 2 {
                 let header = Array(rows.prefix { !holdsQuantity(sentences[$0].text) }.prefix(3))
-                let before = index - 1
-                let caption =
-                    before >= 0 && sentences[before].page == sentences[index].page && sentences[before].document == sentences[index].document
-                    && (sentences[before].text.hasPrefix("Tabell") || sentences[before].text.hasPrefix("Table")
-                        || sentences[before].text.hasSuffix(":"))
-                    ? before : nil
+                // The caption is the line before the table, or the one before that when the caption runs over two
+                // sentences ("Tabell 1. Barrierer for bruk av KI, rangert. Andel av kommunene (n = 212)").
+                func isCaption(_ position: Int) -> Bool {
+                    position >= 0 && sentences[position].page == sentences[index].page
+                        && sentences[position].document == sentences[index].document
+                        && (sentences[position].text.hasPrefix("Tabell") || sentences[position].text.hasPrefix("Table")
+                            || sentences[position].text.hasSuffix(":"))
+                }
+                let caption = isCaption(index - 1) ? index - 1 : isCaption(index - 2) && !isRow(sentences[index - 2].text)
+                    && (sentences[index - 2].text.hasPrefix("Tabell") || sentences[index - 2].text.hasPrefix("Table"))
+                    ? index - 2 : nil
                 let body = Array(rows.dropFirst(header.count))
                 if !body.isEmpty { regions.append(TableRegion(caption: caption, header: header, rows: body)) }
             }
@@ -176,16 +181,20 @@ enum TableAnswer {
         return best?.column
     }
 
-    /// The row with the lowest (or highest) number or date in the named column (or, when none is named, in the
-    /// first column where every row has one), across a table and its continuations on the next pages. Rows that sum
-    /// or average the others are left out.
-    static func extremeRow(of table: TableRegion, lowest: Bool, questionTerms: Set<String>, library: DocumentLibrary) -> Int? {
+    /// The rows with the lowest (or highest) numbers or dates in the named column (or, when none is named or the
+    /// named one holds no values, in the first column where every row has one), across a table and its
+    /// continuations on the next pages, `count` of them, the extreme first. Rows that sum or average the others are
+    /// left out.
+    static func extremeRows(
+        of table: TableRegion, lowest: Bool, count: Int = 1, questionTerms: Set<String>, library: DocumentLibrary
+    ) -> [Int] {
         var values: [(row: Int, value: Double)] = []
         for part in continued(table, library: library) {
             values += columnValues(of: part, questionTerms: questionTerms, library: library)
         }
-        guard values.count >= 2 else { return nil }
-        return (lowest ? values.min { $0.value < $1.value } : values.max { $0.value < $1.value })?.row
+        guard values.count >= max(2, count) else { return [] }
+        let sorted = values.sorted { lowest ? $0.value < $1.value : $0.value > $1.value }
+        return sorted.prefix(count).map(\.row)
     }
 
     /// The values of one table's named column (or of its first column where every row has a value), row by row.
@@ -201,12 +210,19 @@ enum TableAnswer {
             guard let nearest, abs(nearest.column - column) <= max(12, column / 4) else { return nil }
             return Tables.value(nearest.text) ?? Tables.dateValue(nearest.text)
         }
-        var column = self.column(of: table, questionTerms: questionTerms, library: library)
-        if column == nil, let first = cellsByRow.first {
-            column = first.dropFirst().map(\.column).first { candidate in cellsByRow.allSatisfy { value(in: $0, at: candidate) != nil } }
+        func values(at column: Int) -> [(row: Int, value: Double)] {
+            zip(rows, cellsByRow).compactMap { row, cells in value(in: cells, at: column).map { (row, $0) } }
         }
-        guard let column else { return [] }
-        return zip(rows, cellsByRow).compactMap { row, cells in value(in: cells, at: column).map { (row, $0) } }
+        // A named column of words ("Barriere") says what the rows are, not what to compare.
+        if let named = self.column(of: table, questionTerms: questionTerms, library: library), values(at: named).count >= 2 {
+            return values(at: named)
+        }
+        guard let first = cellsByRow.first,
+            let column = first.dropFirst().map(\.column).first(where: { candidate in
+                cellsByRow.allSatisfy { value(in: $0, at: candidate) != nil }
+            })
+        else { return [] }
+        return values(at: column)
     }
 
     /// A table with the tables that continue it: those after it in the same document, on the same or the next
