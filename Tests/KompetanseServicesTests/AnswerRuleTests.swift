@@ -331,6 +331,26 @@ func withTexts(
         }
     }
 
+    /// A report published later about earlier years ("evaluerer programmet for årene 2023 og 2024") answers a
+    /// question about those years with sentences that do not repeat them; an English two-part question is split at
+    /// ", and how many".
+    @Test func aReportAnswersForTheYearsItSaysItCovers() async throws {
+        let evaluation = """
+            Evaluering av lederkurset
+            Denne rapporten evaluerer kurset for årene 2023 og 2024.
+            I de to årene startet 480 personer på kurset, og 310 fullførte alle fire modulene.
+            Deltakerne er fornøyde.
+            """
+        try await withTexts([("evaluering.txt", evaluation)]) { services in
+            let norwegian = try await services.documents.ask("Hvor mange startet på lederkurset i 2023 og 2024?", as: .anonymous)
+            #expect(norwegian.text.contains("480 personer"), "\(norwegian.text)")
+            let english = try await services.documents.ask(
+                "How many people started the e-learning course in 2023 and 2024, and how many of them completed all four modules?",
+                as: .anonymous)
+            #expect(english.text.contains("480") && english.text.contains("310"), "\(english.text)")
+        }
+    }
+
     @Test func aNameInTheNextSectionsTitleIsNoAnswer() async throws {
         let text = "Kontrakten ble signert i desember, og overgangen til ny leverandør skjer i mars.\nOppfølging av evalueringen av Kursløypa\nEvalueringen ble fulgt opp i august."
         try await withTexts([("kontrakt.txt", text)]) { services in

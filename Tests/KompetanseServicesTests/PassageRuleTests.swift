@@ -95,6 +95,20 @@ import Testing
         #expect(!Definition.defines("Lang tekst er vanskelig å lese.", termUsedIn: "For stor tekst er kravet minst 3:1."))
     }
 
+    /// The years a document says at its start that it covers; a publication year alone is no scope.
+    @Test func aDocumentSaysWhichYearsItCovers() {
+        func document(_ text: String) -> KnowledgeDocument {
+            KnowledgeDocument(
+                identifier: "d", title: "Rapport", documentType: "Evaluering", publisher: "Etat", year: 2025, file: "d.txt",
+                pages: [text])
+        }
+        #expect(DocumentScope.years(of: document("Rapporten evaluerer programmet for årene 2023 og 2024.")) == [2023, 2024])
+        #expect(DocumentScope.years(of: document("Planen gjelder for perioden 2021–2024.")) == [2021, 2022, 2023, 2024])
+        #expect(DocumentScope.years(of: document("Årsrapport 2025. I 2025 fullførte 40 ledere.")).isEmpty)
+        #expect(Assistant.parts(of: "How many started in 2024, and how many completed?").count == 2)
+        #expect(Assistant.parts(of: "How many started in 2023 and 2024?").count == 1)
+    }
+
     /// Which clause of a sentence carries its fact: the main clause, not a comment joined by "så"/"men", and not a
     /// relative clause before the comma.
     @Test func aNegationDeniesTheFactOnlyInTheClauseThatStatesIt() {

@@ -101,7 +101,7 @@ public struct Assistant: Sendable {
             "hva", "hvem", "når", "hvor", "hvorfor", "hvilken", "hvilket", "hvilke", "kva", "kven", "kor", "kvifor", "what", "when",
             "who", "why", "how", "which",
         ]
-        for marker in [", og ", " og "] {
+        for marker in [", og ", " og ", ", and ", " and "] {
             guard let range = question.range(of: marker, options: .backwards) else { continue }
             let rest = question[range.upperBound...]
             guard let next = rest.split(separator: " ").first else { continue }
@@ -202,13 +202,15 @@ public struct Assistant: Sendable {
         let (norwegian, translatedWords) = EnglishQuestion.reading(question)
         let understanding = QuestionUnderstanding.read(norwegian.isEmpty ? question : question + " " + norwegian, knownTypes: types)
         var candidates = documents
-        // A document counts for a year it is about, or one its title spans ("Strategi 2025–2030"); a document about
+        // A document counts for a year it is about, one its title spans ("Strategi 2025–2030") or one its first page
+        // says it covers ("evaluerer programmet for årene 2023 og 2024", see `DocumentScope`); a document about
         // another year counts only through a sentence that names the year ("I 2024 var andelen 21 prosent" in the
         // report for 2025), see `yearSupported` below.
         let ofTheYear: Set<String> =
             understanding.years.isEmpty
             ? [] : Set(candidates.filter { document in
                 understanding.years.contains(document.year) || understanding.years.contains { document.title.contains(String($0)) }
+                    || !DocumentScope.years(of: document).isDisjoint(with: understanding.years)
             }.map(\.identifier))
         if !understanding.documentTypes.isEmpty {
             let typed = candidates.filter { understanding.documentTypes.contains($0.documentType) }

@@ -54,6 +54,9 @@ enum EnglishQuestion {
         "it operations": "ikt-drift drift", "operations": "drift", "procurement": "anskaffelser innkjøp",
         "procurement data": "innkjøpsdata", "platform": "plattform", "common": "felles", "modules": "moduler",
         "module": "modul", "course": "kurs", "courses": "kurs", "programme": "program", "program": "program",
+        // Numbers and quantifiers, which count the things asked about.
+        "all": "alle", "both": "begge", "two": "to", "three": "tre", "four": "fire", "five": "fem", "six": "seks",
+        "seven": "sju syv", "eight": "åtte", "nine": "ni", "ten": "ti", "twelve": "tolv", "e-learning": "e-læring",
     ]
 
     /// The bokmål words of an English question's words and phrases (longest phrase first, each word used once);

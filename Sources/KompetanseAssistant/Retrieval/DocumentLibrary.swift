@@ -136,8 +136,9 @@ public struct DocumentLibrary: Sendable {
     /// Query terms of a question. Words that frame a question rather than say what it is about ("hvor stor",
     /// "ifølge", "brukt", "sier") count little, in scoring and in the support check.
     func queryTerms(_ text: String) -> [QueryTerm] {
-        // "DOAI's": the apostrophe splits off a genitive "s", which is no word of the question.
-        index.queryTerms(text).filter { $0.origin != "s" }.map { term in
+        // "DOAI's": the apostrophe splits off a genitive "s", which is no word of the question; nor is the "e" a
+        // hyphen splits off "e-learning". A single letter is no word to search for (a number is).
+        index.queryTerms(text).filter { $0.origin.count > 1 || $0.origin.allSatisfy(\.isNumber) }.map { term in
             var term = term
             // "DOAIs", "SKTs": a genitive -s on a name the documents write without it.
             if !index.contains(term: term.term), term.term.hasSuffix("s"), index.contains(term: String(term.term.dropLast())) {
