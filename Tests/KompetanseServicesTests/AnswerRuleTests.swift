@@ -351,6 +351,29 @@ func withTexts(
         }
     }
 
+    /// "Hvilken leverandør …" is answered by a company's name with its legal form, without the word "leverandør";
+    /// a sentence that names no company (nor a supplier) still does not answer it.
+    @Test func aSupplierIsNamedByACompanyName() async throws {
+        let named = """
+            5. Ny driftsavtale
+            Konkurransen om ny driftsavtale for portalen er avsluttet. Det kom inn fire tilbud. Tildelingsbeslutning ble sendt 4. november 2025, og kontrakten tildeles Fjordlys Drift AS. Karensperioden løper til 14. november 2025.
+            """
+        let unnamed = """
+            Konkurransen om ny driftsavtale for arkivet er avsluttet.
+            Kontrakten om ny driftsavtale for arkivet tildeles i desember etter karensperioden.
+            """
+        try await withTexts([("notat.txt", named)]) { services in
+            let answer = try await services.documents.ask(
+                "Hvilken leverandør har fått kontrakten om ny driftsavtale for portalen?", as: .anonymous)
+            #expect(answer.text.contains("Fjordlys Drift AS"), "\(answer.text)")
+        }
+        try await withTexts([("arkiv.txt", unnamed)]) { services in
+            let answer = try await services.documents.ask(
+                "Hvilken leverandør har fått kontrakten om ny driftsavtale for arkivet?", as: .anonymous)
+            #expect(answer.refused, "\(answer.text)")
+        }
+    }
+
     @Test func aNameInTheNextSectionsTitleIsNoAnswer() async throws {
         let text = "Kontrakten ble signert i desember, og overgangen til ny leverandør skjer i mars.\nOppfølging av evalueringen av Kursløypa\nEvalueringen ble fulgt opp i august."
         try await withTexts([("kontrakt.txt", text)]) { services in

@@ -109,6 +109,15 @@ import Testing
         #expect(Assistant.parts(of: "How many started in 2023 and 2024?").count == 1)
     }
 
+    /// A company is named by a capitalised name and its legal form; "AS" alone or lowercase words are none.
+    @Test func aCompanyIsNamedWithItsLegalForm() {
+        #expect(CompanyName.appears(in: "Kontrakten tildeles Sterna Datadrift AS."))
+        #expect(CompanyName.appears(in: "Analysen ble gjort av Veiviser Analyse AS, på oppdrag fra etaten"))
+        #expect(!CompanyName.appears(in: "AS er en selskapsform."))
+        #expect(!CompanyName.appears(in: "Kontrakten tildeles i desember."))
+        #expect(CompanyName.isAsked("leverandør") && !CompanyName.isAsked("kommune"))
+    }
+
     /// Which clause of a sentence carries its fact: the main clause, not a comment joined by "så"/"men", and not a
     /// relative clause before the comma.
     @Test func aNegationDeniesTheFactOnlyInTheClauseThatStatesIt() {

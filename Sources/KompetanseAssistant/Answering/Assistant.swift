@@ -539,7 +539,10 @@ public struct Assistant: Sendable {
         // them) answers something else, so the honest answer is a refusal.
         if understanding.answerKind == .name || understanding.answerKind == .statement,
             let focus = Self.focusTerm(of: question),
-            !chosen.contains(where: { Self.mentions(focus, near: $0.position, library: library) })
+            !chosen.contains(where: {
+                Self.mentions(focus, near: $0.position, library: library)
+                    || CompanyName.isAsked(focus) && CompanyName.appears(in: $0.sentence.text)
+            })
         {
             return "setningen nevner ikke det spørsmålet spør etter"
         }
