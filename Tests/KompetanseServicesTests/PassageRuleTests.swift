@@ -107,6 +107,10 @@ import Testing
         #expect(DocumentScope.years(of: document("Årsrapport 2025. I 2025 fullførte 40 ledere.")).isEmpty)
         #expect(Assistant.parts(of: "How many started in 2024, and how many completed?").count == 2)
         #expect(Assistant.parts(of: "How many started in 2023 and 2024?").count == 1)
+        #expect(
+            Assistant.parts(of: "Hva skal den nye avdelingen hete, og fra hvilken dato gjelder endringen?")
+                == ["Hva skal den nye avdelingen hete?", "fra hvilken dato gjelder endringen?"])
+        #expect(Assistant.parts(of: "Hvor mange kurs ble holdt i Bergen og i Oslo?").count == 1)
     }
 
     /// A company is named by a capitalised name and its legal form; "AS" alone or lowercase words are none.

@@ -104,9 +104,14 @@ public struct Assistant: Sendable {
         for marker in [", og ", " og ", ", and ", " and "] {
             guard let range = question.range(of: marker, options: .backwards) else { continue }
             let rest = question[range.upperBound...]
-            guard let next = rest.split(separator: " ").first else { continue }
-            // "…, og hvor mye …?" asks again; so does "…, og nådde etaten målet?", a yes/no question led by its verb.
-            let asksAgain = interrogatives.contains(next.lowercased())
+            let restWords = rest.split(separator: " ")
+            guard let next = restWords.first else { continue }
+            // "…, og hvor mye …?" asks again, also after a preposition ("…, og fra hvilken dato …?"); so does "…, og
+            // nådde etaten målet?", a yes/no question led by its verb.
+            let prepositions: Set<String> = ["fra", "frå", "til", "i", "på", "for", "med", "innen", "innan", "from", "by", "in", "on"]
+            let afterPreposition = restWords.count >= 2 && prepositions.contains(next.lowercased())
+                && interrogatives.contains(restWords[1].lowercased())
+            let asksAgain = interrogatives.contains(next.lowercased()) || afterPreposition
                 || (marker == ", og " && question.hasSuffix("?") && Self.isLeadingVerb(String(next)) && rest.split(separator: " ").count >= 2)
             guard asksAgain else { continue }
             let head = String(question[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
