@@ -374,6 +374,34 @@ func withTexts(
         }
     }
 
+    /// "… fra 2026": the sentence that names the year a change takes effect answers, not the standing rule in an
+    /// older agreement that names no year.
+    @Test func aChangeFromAYearIsAnsweredByTheSentenceNamingIt() async throws {
+        let agreement = """
+            Samarbeidsavtale for nettverket
+            Avtalen skal revideres i 2026.
+            Hver av kommunene betaler en årlig kontingent på 30 000 kroner og 10 kroner per innbygger.
+            Kontingenten faktureres innen 31. mars.
+            """
+        let minutes = """
+            Referat fra styremøtet
+            Vedtak: Kontingenten som kommunene betaler per innbygger, økes fra 10 til 11 kroner fra 1. januar 2026, etter forslag fra styret og administrasjonen i nettverket.
+            Neste møte holdes i mars 2026.
+            """
+        let report = """
+            Årsrapport for nettverket
+            Nettverket arrangerte fire samlinger for ledere.
+            Deltakerne var fornøyde med samlingene.
+            Styret møttes seks ganger.
+            """
+        try await withTexts([("avtale.txt", agreement), ("referat.txt", minutes), ("rapport.txt", report)]) { services in
+            let answer = try await services.documents.ask(
+                "Hvor mye skal kommunene betale i kontingent per innbygger fra 2026?", as: .anonymous)
+            #expect(answer.text.contains("11 kroner fra 1. januar 2026"), "\(answer.text)")
+            #expect(!answer.text.contains("30 000"), "\(answer.text)")
+        }
+    }
+
     @Test func aNameInTheNextSectionsTitleIsNoAnswer() async throws {
         let text = "Kontrakten ble signert i desember, og overgangen til ny leverandør skjer i mars.\nOppfølging av evalueringen av Kursløypa\nEvalueringen ble fulgt opp i august."
         try await withTexts([("kontrakt.txt", text)]) { services in

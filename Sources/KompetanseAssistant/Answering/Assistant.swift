@@ -304,6 +304,7 @@ public struct Assistant: Sendable {
         let (minimumYear, maximumYear) = (years.min() ?? 0, years.max() ?? 0)
         let asked = TargetOrResult.asks(question)
         let asksForReason = Reason.asks(question)
+        let startingYears = StartingYear.years(in: question)
         // For "hva er / kjennetegner X": the question's rarest words, which a sentence about X names at its start.
         let definitionTerms: Set<String> = Definition.asks(question)
             ? Set(terms.filter { $0.weight >= 0.8 }.sorted { library.idf($0.term) > library.idf($1.term) }.prefix(2).map(\.term)) : []
@@ -335,6 +336,9 @@ public struct Assistant: Sendable {
                 } else if !Reason.isFollowed(at: hit.position, library: library) {
                     score *= Reason.endOfSectionPenalty
                 }
+            }
+            if !startingYears.isEmpty, !Self.yearsNamed(at: hit.position, library: library).isDisjoint(with: startingYears) {
+                score *= StartingYear.bonus
             }
             if !definitionTerms.isEmpty, Definition.startsWith(definitionTerms, hit.sentence.text, library: library) {
                 score *= Configuration.definitionBonus
