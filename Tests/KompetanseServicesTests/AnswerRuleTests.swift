@@ -16,7 +16,8 @@ func withTexts(
     for (index, file) in files.enumerated() {
         try Data(file.text.utf8).write(to: URL(fileURLWithPath: folder + "/" + file.name))
         manifest.append(
-            #"{"file":"\#(file.name)","identifier":"d\#(index)","title":"Dokument \#(index)","documentType":"\#(index < types.count ? types[index] : "Rapport")","publisher":"\#(index < publishers.count ? publishers[index] : "Etat")","year":2025}"#)
+            #"{"file":"\#(file.name)","identifier":"d\#(index)","title":"Dokument \#(index)","documentType":"\#(index < types.count ? types[index] : "Rapport")","publisher":"\#(index < publishers.count ? publishers[index] : "Etat")","year":2025}"#
+        )
     }
     try Data((manifest.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: folder + "/manifest.jsonl"))
     try await TestEngine.sqlite.withServices { services in
@@ -34,7 +35,8 @@ func withTexts(
             """
         try await withTexts([("portal.txt", text)]) { services in
             let answer = try await services.documents.ask(
-                "Hvor mange tjenester skal portalen ha ved lansering, og når skal den være ferdigstilt?", as: .anonymous)
+                "Hvor mange tjenester skal portalen ha ved lansering, og når skal den være ferdigstilt?", as: .anonymous
+            )
             #expect(!answer.refused)
             #expect(answer.text.contains("40 tjenester") && answer.text.contains("1. mars 2026"), "\(answer.text)")
         }
@@ -89,7 +91,9 @@ func withTexts(
         try await withTexts([("ramme.txt", text)]) { services in
             let answer = try await services.documents.ask(
                 "Hvor mye ble rammen for reiser redusert med i 2025, og hva var grunnen?", as: .anonymous)
-            #expect(answer.text.contains("1,2 millioner") && answer.text.contains("møter holdes digitalt"), "\(answer.text)")
+            #expect(
+                answer.text.contains("1,2 millioner") && answer.text.contains("møter holdes digitalt"), "\(answer.text)"
+            )
         }
     }
 
@@ -103,7 +107,8 @@ func withTexts(
             Sør: 3,9
             """
         try await withTexts([("regioner.txt", text)]) { services in
-            let lowest = try await services.documents.ask("Hvilken region hadde lavest tilfredshet, og hva var verdien?", as: .anonymous)
+            let lowest = try await services.documents.ask(
+                "Hvilken region hadde lavest tilfredshet, og hva var verdien?", as: .anonymous)
             #expect(lowest.text.contains("Vest: 3,1") && !lowest.text.contains("Nord: 4,2"), "\(lowest.text)")
             let highest = try await services.documents.ask("Hvilken region hadde høyest tilfredshet?", as: .anonymous)
             #expect(highest.text.contains("Øst: 4,8"), "\(highest.text)")
@@ -113,7 +118,8 @@ func withTexts(
     @Test func aQuestionAboutAThingTheDocumentsNeverMentionIsRefused() async throws {
         let text = "Piloten med digital veiledning ble gjennomført i tre kommuner i 2025. Piloten ga gode resultater."
         try await withTexts([("pilot.txt", text)]) { services in
-            let answer = try await services.documents.ask("Hvilken leverandør leverte løsningen i piloten med digital veiledning?", as: .anonymous)
+            let answer = try await services.documents.ask(
+                "Hvilken leverandør leverte løsningen i piloten med digital veiledning?", as: .anonymous)
             #expect(answer.refused, "no supplier is named: \(answer.text)")
         }
     }
@@ -128,22 +134,30 @@ func withTexts(
 
     @Test func aNamedPublisherLimitsTheDocuments() async throws {
         try await withTexts(
-            [("a.txt", "Andelen ansatte med digital grunnopplæring var 62 prosent i 2025."),
-             ("b.txt", "Andelen ansatte med digital grunnopplæring var 48 prosent i 2025.")],
+            [
+                ("a.txt", "Andelen ansatte med digital grunnopplæring var 62 prosent i 2025."),
+                ("b.txt", "Andelen ansatte med digital grunnopplæring var 48 prosent i 2025."),
+            ],
             publishers: ["Statistisk sentralbyrå (SSB)", "Direktoratet for forvaltning og økonomistyring (DFØ)"]
         ) { services in
             let byName = try await services.documents.ask(
-                "Hvor stor andel ansatte hadde digital grunnopplæring ifølge Direktoratet for forvaltning og økonomistyring?", as: .anonymous)
+                "Hvor stor andel ansatte hadde digital grunnopplæring ifølge Direktoratet for forvaltning og økonomistyring?",
+                as: .anonymous)
             #expect(byName.text.contains("48 prosent") && !byName.text.contains("62 prosent"), "\(byName.text)")
-            let byShortForm = try await services.documents.ask("Hvor stor andel ansatte hadde digital grunnopplæring ifølge SSB?", as: .anonymous)
-            #expect(byShortForm.text.contains("62 prosent") && !byShortForm.text.contains("48 prosent"), "\(byShortForm.text)")
+            let byShortForm = try await services.documents.ask(
+                "Hvor stor andel ansatte hadde digital grunnopplæring ifølge SSB?", as: .anonymous)
+            #expect(
+                byShortForm.text.contains("62 prosent") && !byShortForm.text.contains("48 prosent"),
+                "\(byShortForm.text)")
         }
     }
 
     @Test func aCostIsNotASaving() async throws {
-        let text = "Programmet koster etaten om lag 40 000 kroner per deltaker. Programmet har gitt gode resultater for lederne."
+        let text =
+            "Programmet koster etaten om lag 40 000 kroner per deltaker. Programmet har gitt gode resultater for lederne."
         try await withTexts([("program.txt", text)]) { services in
-            let saving = try await services.documents.ask("Hvor mye sparer etaten per år på programmet for lederne?", as: .anonymous)
+            let saving = try await services.documents.ask(
+                "Hvor mye sparer etaten per år på programmet for lederne?", as: .anonymous)
             #expect(saving.refused, "\(saving.text)")
             let cost = try await services.documents.ask("Hvor mye koster programmet per deltaker?", as: .anonymous)
             #expect(!cost.refused && cost.text.contains("40 000 kroner"))
@@ -157,7 +171,8 @@ func withTexts(
             Prosjektlederen skal ikke være tjenesteeier.
             """
         try await withTexts([("eier.txt", text)]) { services in
-            let answer = try await services.documents.ask("Hvem skal være tjenesteeier ifølge veilederen?", as: .anonymous)
+            let answer = try await services.documents.ask(
+                "Hvem skal være tjenesteeier ifølge veilederen?", as: .anonymous)
             #expect(answer.text.contains("avdelingsleder"), "\(answer.text)")
             #expect(!answer.text.contains("VEILEDER FOR"), "a heading is not an answer")
         }
@@ -182,9 +197,11 @@ func withTexts(
             212 virksomheter portalen, mot et mål på 250.
             """
         try await withTexts([("portal.txt", text)]) { services in
-            let result = try await services.documents.ask("Hvor mange virksomheter brukte portalen ved utgangen av 2025?", as: .anonymous)
+            let result = try await services.documents.ask(
+                "Hvor mange virksomheter brukte portalen ved utgangen av 2025?", as: .anonymous)
             #expect(result.text.contains("212 virksomheter"), "\(result.text)")
-            let target = try await services.documents.ask("Hva var målverdien for antall virksomheter som bruker portalen i 2025?", as: .anonymous)
+            let target = try await services.documents.ask(
+                "Hva var målverdien for antall virksomheter som bruker portalen i 2025?", as: .anonymous)
             #expect(target.text.contains("Målverdi for 2025: 250"), "\(target.text)")
         }
     }
@@ -198,7 +215,8 @@ func withTexts(
             Målet for antall deltakere på lederkurset i 2025 var 300, så målet ble ikke nådd.
             """
         try await withTexts([("rapport.txt", text)]) { services in
-            let answer = try await services.documents.ask("Hva var målet for antall deltakere på lederkurset i 2025?", as: .anonymous)
+            let answer = try await services.documents.ask(
+                "Hva var målet for antall deltakere på lederkurset i 2025?", as: .anonymous)
             #expect(answer.text.contains("var 300"), "\(answer.text) \(answer.reason ?? "")")
         }
     }
@@ -215,10 +233,13 @@ func withTexts(
             Høringssvar fra nettverket.
             Vi foreslår at kommunene skal slippe å betale for plattformen i minst fem år.
             """
-        try await withTexts([("utredning.txt", study), ("horing.txt", response)], types: ["Utredning", "Høringssvar"]) { services in
+        try await withTexts([("utredning.txt", study), ("horing.txt", response)], types: ["Utredning", "Høringssvar"]) {
+            services in
             let answer = try await services.documents.ask(
                 "Hvor lenge foreslår utredningen at kommunene skal slippe å betale for plattformen?", as: .anonymous)
-            #expect(answer.text.contains("tre første årene") && !answer.text.contains("fem år"), "\(answer.text) \(answer.reason ?? "")")
+            #expect(
+                answer.text.contains("tre første årene") && !answer.text.contains("fem år"),
+                "\(answer.text) \(answer.reason ?? "")")
         }
     }
 
@@ -245,15 +266,18 @@ func withTexts(
             Målet for 2025 var 1 800 deltakere, og det ble ikke nådd.
             """
         try await withTexts([("skt.txt", text)]) { services in
-            let answer = try await services.documents.ask("Hvor mange deltakere fikk SKTs Innkjøpsskole i 2025, og nådde SKT målet?", as: .anonymous)
+            let answer = try await services.documents.ask(
+                "Hvor mange deltakere fikk SKTs Innkjøpsskole i 2025, og nådde SKT målet?", as: .anonymous)
             #expect(answer.text.contains("1 690") && answer.text.contains("1 800"), "\(answer.text)")
         }
     }
 
     @Test func aWhyQuestionGetsTheGroundsThatFollowADecision() async throws {
-        let text = "Utredningen anbefaler ikke alternativ C nå. Alternativet forutsetter et rettslig grunnlag som ikke finnes i dag. Alternativ B er rimeligst å drifte."
+        let text =
+            "Utredningen anbefaler ikke alternativ C nå. Alternativet forutsetter et rettslig grunnlag som ikke finnes i dag. Alternativ B er rimeligst å drifte."
         try await withTexts([("c.txt", text)]) { services in
-            let answer = try await services.documents.ask("Hvorfor anbefaler ikke utredningen alternativ C?", as: .anonymous)
+            let answer = try await services.documents.ask(
+                "Hvorfor anbefaler ikke utredningen alternativ C?", as: .anonymous)
             #expect(answer.text.contains("rettslig grunnlag"), "\(answer.text)")
             #expect(!answer.text.contains("rimeligst"), "only the sentence that gives the grounds")
         }
@@ -342,7 +366,8 @@ func withTexts(
             Deltakerne er fornøyde.
             """
         try await withTexts([("evaluering.txt", evaluation)]) { services in
-            let norwegian = try await services.documents.ask("Hvor mange startet på lederkurset i 2023 og 2024?", as: .anonymous)
+            let norwegian = try await services.documents.ask(
+                "Hvor mange startet på lederkurset i 2023 og 2024?", as: .anonymous)
             #expect(norwegian.text.contains("480 personer"), "\(norwegian.text)")
             let english = try await services.documents.ask(
                 "How many people started the e-learning course in 2023 and 2024, and how many of them completed all four modules?",
@@ -394,7 +419,8 @@ func withTexts(
             Deltakerne var fornøyde med samlingene.
             Styret møttes seks ganger.
             """
-        try await withTexts([("avtale.txt", agreement), ("referat.txt", minutes), ("rapport.txt", report)]) { services in
+        try await withTexts([("avtale.txt", agreement), ("referat.txt", minutes), ("rapport.txt", report)]) {
+            services in
             let answer = try await services.documents.ask(
                 "Hvor mye skal kommunene betale i kontingent per innbygger fra 2026?", as: .anonymous)
             #expect(answer.text.contains("11 kroner fra 1. januar 2026"), "\(answer.text)")
@@ -403,7 +429,8 @@ func withTexts(
     }
 
     @Test func aNameInTheNextSectionsTitleIsNoAnswer() async throws {
-        let text = "Kontrakten ble signert i desember, og overgangen til ny leverandør skjer i mars.\nOppfølging av evalueringen av Kursløypa\nEvalueringen ble fulgt opp i august."
+        let text =
+            "Kontrakten ble signert i desember, og overgangen til ny leverandør skjer i mars.\nOppfølging av evalueringen av Kursløypa\nEvalueringen ble fulgt opp i august."
         try await withTexts([("kontrakt.txt", text)]) { services in
             let answer = try await services.documents.ask("Hvilken leverandør fikk kontrakten?", as: .anonymous)
             #expect(answer.refused, "the supplier is not named; «Kursløypa» titles another section: \(answer.text)")
@@ -412,20 +439,29 @@ func withTexts(
 
     @Test func anOrganisationAskedAboutIsWhatTheAnswerIsAbout() async throws {
         let other = "Sykefraværet i Solberg kommune var 7,4 prosent i 2025."
-        let letter = "Tildelingsbrev for Etatsverket.\nBevilgningen til kompetanseutvikling er 12 400 000 kroner i 2025."
+        let letter =
+            "Tildelingsbrev for Etatsverket.\nBevilgningen til kompetanseutvikling er 12 400 000 kroner i 2025."
         let havoy = "Havøy kommune innførte digital søknad om byggeløyve i 2025."
         try await withTexts(
-            [("solberg.txt", other), ("brev.txt", letter), ("havoy.txt", havoy)], publishers: ["Solberg kommune", "Departementet", "Havøy kommune"]
+            [("solberg.txt", other), ("brev.txt", letter), ("havoy.txt", havoy)],
+            publishers: ["Solberg kommune", "Departementet", "Havøy kommune"]
         ) { services in
-            let elsewhere = try await services.documents.ask("Hvor høyt var sykefraværet i Havøy kommune i 2025?", as: .anonymous)
-            #expect(elsewhere.refused || !elsewhere.text.contains("7,4"), "Solberg's figure is not Havøy's: \(elsewhere.text)")
-            let granted = try await services.documents.ask("Hvor stor er bevilgningen til kompetanseutvikling for Etatsverket i 2025?", as: .anonymous)
-            #expect(granted.text.contains("12 400 000"), "the letter comes from the ministry, not from Etatsverket: \(granted.text)")
+            let elsewhere = try await services.documents.ask(
+                "Hvor høyt var sykefraværet i Havøy kommune i 2025?", as: .anonymous)
+            #expect(
+                elsewhere.refused || !elsewhere.text.contains("7,4"),
+                "Solberg's figure is not Havøy's: \(elsewhere.text)")
+            let granted = try await services.documents.ask(
+                "Hvor stor er bevilgningen til kompetanseutvikling for Etatsverket i 2025?", as: .anonymous)
+            #expect(
+                granted.text.contains("12 400 000"),
+                "the letter comes from the ministry, not from Etatsverket: \(granted.text)")
         }
     }
 
     @Test func aWhatIsQuestionPrefersTheSentenceAboutIt() async throws {
-        let text = "Ledergruppen valgte G3 som mål for 2028 etter samtalen.\nG3 betyr at tjenestene er bygd rundt brukerens behov."
+        let text =
+            "Ledergruppen valgte G3 som mål for 2028 etter samtalen.\nG3 betyr at tjenestene er bygd rundt brukerens behov."
         try await withTexts([("g3.txt", text)]) { services in
             let answer = try await services.documents.ask("Hva betyr G3?", as: .anonymous)
             #expect(answer.text.hasPrefix("G3 betyr"), "\(answer.text)")
@@ -434,11 +470,14 @@ func withTexts(
 
     @Test func aFigureForAnEarlierYearIsFoundInALaterReportThatNamesTheYear() async throws {
         // withTexts makes every document a 2025 document.
-        let text = "I 2025 tok 38 prosent av kommunene i bruk generativ KI. I 2024 var andelen som brukte generativ KI 21 prosent."
+        let text =
+            "I 2025 tok 38 prosent av kommunene i bruk generativ KI. I 2024 var andelen som brukte generativ KI 21 prosent."
         try await withTexts([("ki.txt", text)]) { services in
-            let earlier = try await services.documents.ask("Hvor stor andel av kommunene brukte generativ KI i 2024?", as: .anonymous)
+            let earlier = try await services.documents.ask(
+                "Hvor stor andel av kommunene brukte generativ KI i 2024?", as: .anonymous)
             #expect(earlier.text.contains("21 prosent") && !earlier.text.hasPrefix("I 2025"), "\(earlier.text)")
-            let never = try await services.documents.ask("Hvor stor andel av kommunene brukte generativ KI i 2021?", as: .anonymous)
+            let never = try await services.documents.ask(
+                "Hvor stor andel av kommunene brukte generativ KI i 2021?", as: .anonymous)
             #expect(never.refused, "no sentence names 2021 and no document is about it: \(never.text)")
         }
         let level = "Sykefraværet var 7,4 prosent i kommunen. Det er samme nivå som i 2021, da det sist ble målt."
@@ -449,9 +488,11 @@ func withTexts(
     }
 
     @Test func aQuestionForAValueIsNotAnsweredWithADateOrAnotherYear() async throws {
-        let text = "Dagens driftsavtale løper ut 31. desember 2025, og en ny avtale skal inngås. Programmet kostet 1,1 millioner kroner i 2024."
+        let text =
+            "Dagens driftsavtale løper ut 31. desember 2025, og en ny avtale skal inngås. Programmet kostet 1,1 millioner kroner i 2024."
         try await withTexts([("avtale.txt", text)]) { services in
-            let value = try await services.documents.ask("Hva er den årlige verdien av den nye driftsavtalen?", as: .anonymous)
+            let value = try await services.documents.ask(
+                "Hva er den årlige verdien av den nye driftsavtalen?", as: .anonymous)
             #expect(value.refused, "a date is no value: \(value.text)")
             let cost = try await services.documents.ask("Hva kostet programmet i 2025?", as: .anonymous)
             #expect(cost.refused, "the sentence names 2024, not 2025: \(cost.text)")
@@ -459,9 +500,11 @@ func withTexts(
     }
 
     @Test func aConceptSynonymLeadsToTheSentenceInTheDocumentsWords() async throws {
-        let text = "Etaten gir alle ansatte opplæring i 2025. Etaten gir alle ansatte opplæring i cybersikkerhet i 2025."
+        let text =
+            "Etaten gir alle ansatte opplæring i 2025. Etaten gir alle ansatte opplæring i cybersikkerhet i 2025."
         try await withTexts([("sikkerhet.txt", text)]) { services in
-            let answer = try await services.documents.ask("Hvilken opplæring i informasjonssikkerhet gir etaten de ansatte i 2025?", as: .anonymous)
+            let answer = try await services.documents.ask(
+                "Hvilken opplæring i informasjonssikkerhet gir etaten de ansatte i 2025?", as: .anonymous)
             #expect(answer.text.contains("cybersikkerhet"), "informasjonssikkerhet ≈ cybersikkerhet: \(answer.text)")
         }
     }

@@ -1,8 +1,9 @@
 import Foundation
-@testable import KompetanseAssistant
 import KompetanseDomain
-@testable import KompetanseServices
 import Testing
+
+@testable import KompetanseAssistant
+@testable import KompetanseServices
 
 /// How pages become passages: tables stay rows, running headers and page numbers are no passages, numbers
 /// written as words are quantities. Each on text written for the test.
@@ -63,7 +64,9 @@ import Testing
         #expect(items[1].isNamed(in: "For alternativet A (videreutvikling) er gevinsten lav."))
         #expect(!items[1].isNamed(in: "Alternativ B har en netto nåverdi på 186 millioner kroner."))
         #expect(!post.isNamed(in: "Posten 45 gjelder utstyr, og 01 er driftsutgifter."))
-        #expect(TableAnswer.namedItems(in: "Hva ble bevilget for 2024?").isEmpty, "a year after a preposition names no item")
+        #expect(
+            TableAnswer.namedItems(in: "Hva ble bevilget for 2024?").isEmpty, "a year after a preposition names no item"
+        )
     }
 
     /// Dates in table cells sort as dates; a plain number or a year alone is no date.
@@ -72,13 +75,17 @@ import Testing
         #expect(values.allSatisfy { $0 != nil })
         #expect(values[1]! < values[0]! && values[0]! < values[3]! && values[3]! < values[2]!)
         #expect(Tables.dateValue("2026") == nil && Tables.dateValue("15") == nil && Tables.dateValue("Plansjef") == nil)
-        #expect(Tables.holdsQuantity("3      Lære opp ledere      HR-sjef      9. juni 2026"), "a date is a value: not a header row")
+        #expect(
+            Tables.holdsQuantity("3      Lære opp ledere      HR-sjef      9. juni 2026"),
+            "a date is a value: not a header row")
     }
 
     /// The noun a list question names its items by, and lead-ins that name them (also inside a compound).
     @Test func aListQuestionNamesItsItems() {
         #expect(ListAnswer.itemNoun(in: "Hvilke trinn består fremgangsmåten av?") == "trinn")
-        #expect(ListAnswer.itemNoun(in: "Hva er de fire satsingsområdene?") == ListAnswer.itemNoun(in: "Hvilke satsingsområder?"))
+        #expect(
+            ListAnswer.itemNoun(in: "Hva er de fire satsingsområdene?")
+                == ListAnswer.itemNoun(in: "Hvilke satsingsområder?"))
         #expect(ListAnswer.itemNoun(in: "Hvor mye kostet kurset?") == nil)
         #expect(ListAnswer.names("trinn", leadIn: "Risikovurderingen gjennomføres i sju trinn:"))
         #expect(ListAnswer.names("trinn", leadIn: "Følg disse hovedtrinnene:"))
@@ -88,22 +95,32 @@ import Testing
     /// A definition opens with a term of the sentence before and "er"/"betyr"; one word followed by "er" is just
     /// more about the subject.
     @Test func aDefinitionOpensWithTheTermItDefines() {
-        #expect(Definition.defines("Stor tekst er tekst på minst 18 punkter.", termUsedIn: "For stor tekst er kravet minst 3:1."))
-        #expect(Definition.defines("Gevinsteier betyr den som har ansvar for gevinsten.", termUsedIn: "Gevinsteier skal rapportere."))
-        #expect(!Definition.defines("Inntektene er ført som refusjon.", termUsedIn: "Inntektene fra Havøy er 2,1 millioner kroner."))
+        #expect(
+            Definition.defines(
+                "Stor tekst er tekst på minst 18 punkter.", termUsedIn: "For stor tekst er kravet minst 3:1."))
+        #expect(
+            Definition.defines(
+                "Gevinsteier betyr den som har ansvar for gevinsten.", termUsedIn: "Gevinsteier skal rapportere."))
+        #expect(
+            !Definition.defines(
+                "Inntektene er ført som refusjon.", termUsedIn: "Inntektene fra Havøy er 2,1 millioner kroner."))
         #expect(!Definition.defines("Det er viktig.", termUsedIn: "Det er kravet."))
-        #expect(!Definition.defines("Lang tekst er vanskelig å lese.", termUsedIn: "For stor tekst er kravet minst 3:1."))
+        #expect(
+            !Definition.defines("Lang tekst er vanskelig å lese.", termUsedIn: "For stor tekst er kravet minst 3:1."))
     }
 
     /// The years a document says at its start that it covers; a publication year alone is no scope.
     @Test func aDocumentSaysWhichYearsItCovers() {
         func document(_ text: String) -> KnowledgeDocument {
             KnowledgeDocument(
-                identifier: "d", title: "Rapport", documentType: "Evaluering", publisher: "Etat", year: 2025, file: "d.txt",
+                identifier: "d", title: "Rapport", documentType: "Evaluering", publisher: "Etat", year: 2025,
+                file: "d.txt",
                 pages: [text])
         }
-        #expect(DocumentScope.years(of: document("Rapporten evaluerer programmet for årene 2023 og 2024.")) == [2023, 2024])
-        #expect(DocumentScope.years(of: document("Planen gjelder for perioden 2021–2024.")) == [2021, 2022, 2023, 2024])
+        #expect(
+            DocumentScope.years(of: document("Rapporten evaluerer programmet for årene 2023 og 2024.")) == [2023, 2024])
+        #expect(
+            DocumentScope.years(of: document("Planen gjelder for perioden 2021–2024.")) == [2021, 2022, 2023, 2024])
         #expect(DocumentScope.years(of: document("Årsrapport 2025. I 2025 fullførte 40 ledere.")).isEmpty)
         #expect(Assistant.parts(of: "How many started in 2024, and how many completed?").count == 2)
         #expect(Assistant.parts(of: "How many started in 2023 and 2024?").count == 1)
@@ -138,13 +155,16 @@ import Testing
                 + "Målverdi: \(number * 10) prosent.\nSiste setning på siden.\nSide \(number) av 3"
         }
         let document = KnowledgeDocument(
-            identifier: "d", title: "Årsrapport 2025", documentType: "Årsrapport", publisher: "Direktoratet", year: 2025, access: "public",
+            identifier: "d", title: "Årsrapport 2025", documentType: "Årsrapport", publisher: "Direktoratet",
+            year: 2025, access: "public",
             file: "d.txt", pages: pages)
         let library = DocumentLibrary(documents: [document], groups: [])
         let texts = library.sentences.map(\.text)
         #expect(!texts.contains { $0.hasPrefix("Direktoratet for prøver") || $0.hasPrefix("Side ") }, "\(texts)")
         #expect(texts.filter { $0.hasPrefix("Målverdi") }.count == 3, "a line repeated inside pages is content")
-        #expect(RunningText.isPageNumber("Side 12 av 40") && RunningText.isPageNumber("- 3 -") && !RunningText.isPageNumber("Side om ledelse"))
+        #expect(
+            RunningText.isPageNumber("Side 12 av 40") && RunningText.isPageNumber("- 3 -")
+                && !RunningText.isPageNumber("Side om ledelse"))
     }
 
     @Test func numbersWrittenAsWordsAreQuantities() {

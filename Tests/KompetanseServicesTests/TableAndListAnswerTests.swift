@@ -28,7 +28,8 @@ import Testing
     }
 
     @Test func unmarkedItemsOnePerLineAndLabelledItemsAreLists() async throws {
-        let unmarked = "Styret anbefaler at nettverket prioriterer:\nfelles opplæring i arkivering;\nen felles portal for søknader;\nbedre deling av data.\nStyret møtes igjen i mars."
+        let unmarked =
+            "Styret anbefaler at nettverket prioriterer:\nfelles opplæring i arkivering;\nen felles portal for søknader;\nbedre deling av data.\nStyret møtes igjen i mars."
         let labelled = """
             Departementet fastsetter tre hovedmål for etaten.
             Hovedmål 1: Tjenestene er digitale.
@@ -37,10 +38,16 @@ import Testing
             Hovedmål 3: Ledere har digital kompetanse.
             """
         try await withTexts([("styret.txt", unmarked), ("mal.txt", labelled)]) { services in
-            let board = try await services.documents.ask("Hva anbefaler styret at nettverket prioriterer?", as: .anonymous)
-            #expect(board.text.contains("arkivering") && board.text.contains("portal") && board.text.contains("deling av data"), "\(board.text)")
-            let goals = try await services.documents.ask("Hvilke tre hovedmål har departementet fastsatt for etaten?", as: .anonymous)
-            #expect(goals.text.contains("digitale.") && goals.text.contains("deles på tvers") && goals.text.contains("digital kompetanse"), "\(goals.text)")
+            let board = try await services.documents.ask(
+                "Hva anbefaler styret at nettverket prioriterer?", as: .anonymous)
+            #expect(
+                board.text.contains("arkivering") && board.text.contains("portal")
+                    && board.text.contains("deling av data"), "\(board.text)")
+            let goals = try await services.documents.ask(
+                "Hvilke tre hovedmål har departementet fastsatt for etaten?", as: .anonymous)
+            #expect(
+                goals.text.contains("digitale.") && goals.text.contains("deles på tvers")
+                    && goals.text.contains("digital kompetanse"), "\(goals.text)")
         }
     }
 
@@ -55,11 +62,14 @@ import Testing
             Modul 1 er mest brukt.
             """
         try await withTexts([("moduler.txt", text)]) { services in
-            let lowest = try await services.documents.ask("Hvilken modul fikk lavest snittskår, og hva var skåren?", as: .anonymous)
+            let lowest = try await services.documents.ask(
+                "Hvilken modul fikk lavest snittskår, og hva var skåren?", as: .anonymous)
             #expect(lowest.text.contains("Kontraktsoppfølging") && lowest.text.contains("3,2"), "\(lowest.text)")
             #expect(lowest.text.contains("Snittskår"), "the header says what the number is")
-            let highest = try await services.documents.ask("Hvilken modul hadde høyest andel svært nyttig?", as: .anonymous)
-            #expect(highest.text.contains("Grunnkurs i innkjøp"), "the named column, not the first one: \(highest.text)")
+            let highest = try await services.documents.ask(
+                "Hvilken modul hadde høyest andel svært nyttig?", as: .anonymous)
+            #expect(
+                highest.text.contains("Grunnkurs i innkjøp"), "the named column, not the first one: \(highest.text)")
             let named = try await services.documents.ask("Hvor mange fullførte modul 2?", as: .anonymous)
             #expect(named.text.contains("Markedsdialog") && named.text.contains("3 640"), "\(named.text)")
         }
@@ -84,7 +94,9 @@ import Testing
         try await withTexts([("veileder.txt", text)]) { services in
             let answer = try await services.documents.ask(
                 "Hvilken av de vanlige feilene har høyest feilskår?", as: .anonymous)
-            #expect(answer.text.contains("Manglende begrunnelse") && answer.text.contains("16"), "\(answer.text) \(answer.reason ?? "")")
+            #expect(
+                answer.text.contains("Manglende begrunnelse") && answer.text.contains("16"),
+                "\(answer.text) \(answer.reason ?? "")")
         }
     }
 
@@ -178,9 +190,13 @@ import Testing
             """
         try await withTexts([("handlingsplan.txt", text)]) { services in
             let latest = try await services.documents.ask("Hvilket tiltak har den seneste fristen?", as: .anonymous)
-            #expect(latest.text.contains("brukerundersøkelse") && latest.text.contains("15. november 2027"), "\(latest.text)")
+            #expect(
+                latest.text.contains("brukerundersøkelse") && latest.text.contains("15. november 2027"),
+                "\(latest.text)")
             let earliest = try await services.documents.ask("Hvilket tiltak har den tidligste fristen?", as: .anonymous)
-            #expect(earliest.text.contains("digital byggesøknad") && earliest.text.contains("1. mars 2026"), "\(earliest.text)")
+            #expect(
+                earliest.text.contains("digital byggesøknad") && earliest.text.contains("1. mars 2026"),
+                "\(earliest.text)")
         }
     }
 
@@ -224,7 +240,8 @@ import Testing
             """
         try await withTexts([("veileder.txt", text)]) { services in
             let answer = try await services.documents.ask("Hvilke trinn består vurderingen av?", as: .anonymous)
-            #expect(answer.text.contains("Sett sammen en gruppe") && answer.text.contains("Lag en plan"), "\(answer.text)")
+            #expect(
+                answer.text.contains("Sett sammen en gruppe") && answer.text.contains("Lag en plan"), "\(answer.text)")
             #expect(!answer.text.contains("tre deler"), "\(answer.text)")
         }
     }
@@ -241,7 +258,8 @@ import Testing
             Bevilgningen på post 21 Spesielle driftsutgifter økes med 6,5 millioner kroner.
             """
         try await withTexts([("rapport.txt", report), ("tillegg.txt", supplement)]) { services in
-            let answer = try await services.documents.ask("Hvor mye ble post 21 økt med i tillegg nr. 1?", as: .anonymous)
+            let answer = try await services.documents.ask(
+                "Hvor mye ble post 21 økt med i tillegg nr. 1?", as: .anonymous)
             #expect(answer.text.contains("6,5 millioner kroner"), "\(answer.text)")
         }
     }
@@ -262,9 +280,11 @@ import Testing
             45 Utstyr\t6,2\t5,8\t0,4
             """
         try await withTexts([("brev.txt", letter), ("rapport.txt", report)]) { services in
-            let line = try await services.documents.ask("Hvor mye fikk etaten på post 01 Driftsutgifter i 2025?", as: .anonymous)
+            let line = try await services.documents.ask(
+                "Hvor mye fikk etaten på post 01 Driftsutgifter i 2025?", as: .anonymous)
             #expect(line.text.contains("219,8"), "\(line.text)")
-            let row = try await services.documents.ask("Hvor mye var samlet tildeling på post 45 i 2025?", as: .anonymous)
+            let row = try await services.documents.ask(
+                "Hvor mye var samlet tildeling på post 45 i 2025?", as: .anonymous)
             #expect(row.text.contains("6,2"), "\(row.text)")
         }
     }
@@ -324,7 +344,8 @@ import Testing
             Tiltakene bør vurderes av styret i 2026.
             """
         try await withTexts([("tiltak.txt", text)]) { services in
-            let answer = try await services.documents.ask("Hvilke tiltak foreslår rapporten om digital samhandling?", as: .anonymous)
+            let answer = try await services.documents.ask(
+                "Hvilke tiltak foreslår rapporten om digital samhandling?", as: .anonymous)
             for item in ["fagnettverk for arkiv", "tilgangsstyring", "digital signatur"] {
                 #expect(answer.text.contains(item), "missing «\(item)»: \(answer.text)")
             }
@@ -332,10 +353,13 @@ import Testing
     }
 
     @Test func anOrdinalQuestionGetsThatItemOfTheList() async throws {
-        let text = "Trappa har fire trinn:\n1. Utforske verktøyene.\n2. Bruke dem i eget arbeid.\n3. Dele erfaringer.\n4. Endre arbeidsprosessene."
+        let text =
+            "Trappa har fire trinn:\n1. Utforske verktøyene.\n2. Bruke dem i eget arbeid.\n3. Dele erfaringer.\n4. Endre arbeidsprosessene."
         try await withTexts([("trapp.txt", text)]) { services in
             let answer = try await services.documents.ask("Hva er det andre trinnet i trappa?", as: .anonymous)
-            #expect(answer.text.contains("2. Bruke dem i eget arbeid.") && !answer.text.contains("Utforske"), "\(answer.text)")
+            #expect(
+                answer.text.contains("2. Bruke dem i eget arbeid.") && !answer.text.contains("Utforske"),
+                "\(answer.text)")
         }
     }
 }

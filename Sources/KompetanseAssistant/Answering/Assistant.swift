@@ -74,20 +74,27 @@ public struct Assistant: Sendable {
                 continue
             }
             // "…, og hva var verdien?" asks for the number the first part's answer already gives.
-            if Self.asksOnlyForTheValue(part), answer.citations.contains(where: { Self.hasQuantity($0.quote) }) { continue }
+            if Self.asksOnlyForTheValue(part), answer.citations.contains(where: { Self.hasQuantity($0.quote) }) {
+                continue
+            }
             // The later part asks something else: what already answered the first part is not its answer. It is
             // looked for in the first part's documents, and where they do not answer it, in all of them ("…, og hva
             // var den opprinnelige fristen?" may be answered by the letter that moved the deadline).
             let excluding = Set(answer.citations.map { "\($0.document)|\($0.page)|\($0.quote)" })
             var more = answerPart(
-                part, library: library, within: Set(first.citations.map(\.document)), context: parts[0], excluding: excluding)
+                part, library: library, within: Set(first.citations.map(\.document)), context: parts[0],
+                excluding: excluding)
             answer.trace += ["del: " + part] + more.trace + (more.reason.map { ["avslag for delen: " + $0] } ?? [])
             if more.refused {
                 more = answerPart(part, library: library, within: nil, context: parts[0], excluding: excluding)
-                answer.trace += ["del i alle dokumenter: " + part] + more.trace + (more.reason.map { ["avslag for delen: " + $0] } ?? [])
+                answer.trace +=
+                    ["del i alle dokumenter: " + part] + more.trace
+                    + (more.reason.map { ["avslag for delen: " + $0] } ?? [])
             }
             guard !more.refused else { continue }
-            for citation in more.citations where !answer.citations.contains(citation) { answer.citations.append(citation) }
+            for citation in more.citations where !answer.citations.contains(citation) {
+                answer.citations.append(citation)
+            }
         }
         answer.citations.sort { ($0.document, $0.page) < ($1.document, $1.page) }
         answer.text = answer.citations.map(\.quote).joined(separator: " ")
@@ -98,7 +105,8 @@ public struct Assistant: Sendable {
     /// subject for by being answered within the first part's documents.
     static func parts(of question: String) -> [String] {
         let interrogatives = [
-            "hva", "hvem", "når", "hvor", "hvorfor", "hvilken", "hvilket", "hvilke", "kva", "kven", "kor", "kvifor", "what", "when",
+            "hva", "hvem", "når", "hvor", "hvorfor", "hvilken", "hvilket", "hvilke", "kva", "kven", "kor", "kvifor",
+            "what", "when",
             "who", "why", "how", "which",
         ]
         for marker in [", og ", " og ", ", and ", " and "] {
@@ -108,11 +116,16 @@ public struct Assistant: Sendable {
             guard let next = restWords.first else { continue }
             // "…, og hvor mye …?" asks again, also after a preposition ("…, og fra hvilken dato …?"); so does "…, og
             // nådde etaten målet?", a yes/no question led by its verb.
-            let prepositions: Set<String> = ["fra", "frå", "til", "i", "på", "for", "med", "innen", "innan", "from", "by", "in", "on"]
-            let afterPreposition = restWords.count >= 2 && prepositions.contains(next.lowercased())
+            let prepositions: Set<String> = [
+                "fra", "frå", "til", "i", "på", "for", "med", "innen", "innan", "from", "by", "in", "on",
+            ]
+            let afterPreposition =
+                restWords.count >= 2 && prepositions.contains(next.lowercased())
                 && interrogatives.contains(restWords[1].lowercased())
-            let asksAgain = interrogatives.contains(next.lowercased()) || afterPreposition
-                || (marker == ", og " && question.hasSuffix("?") && Self.isLeadingVerb(String(next)) && rest.split(separator: " ").count >= 2)
+            let asksAgain =
+                interrogatives.contains(next.lowercased()) || afterPreposition
+                || (marker == ", og " && question.hasSuffix("?") && Self.isLeadingVerb(String(next))
+                    && rest.split(separator: " ").count >= 2)
             guard asksAgain else { continue }
             let head = String(question[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
             guard head.split(separator: " ").count >= 4 else { continue }
@@ -136,11 +149,13 @@ public struct Assistant: Sendable {
     /// past tense (-te, -de, -dde, -et) or one of the common auxiliaries.
     static func isLeadingVerb(_ word: String) -> Bool {
         let auxiliaries: Set<String> = [
-            "er", "var", "ble", "blei", "vart", "har", "hadde", "fikk", "fekk", "kom", "skal", "skulle", "kan", "kunne", "vil",
+            "er", "var", "ble", "blei", "vart", "har", "hadde", "fikk", "fekk", "kom", "skal", "skulle", "kan", "kunne",
+            "vil",
             "ville", "må", "did", "was", "were", "has", "have", "is", "are",
         ]
         guard word.first?.isLowercase == true else { return false }
-        return auxiliaries.contains(word) || ["te", "de", "dde", "et"].contains { word.count > 4 && word.hasSuffix($0) }
+        return auxiliaries.contains(word)
+            || ["te", "de", "dde", "et"].contains { word.count > 4 && word.hasSuffix($0) }
     }
 
     /// Answers one question; `within` and `context` are set for the later part of a two-part question: its
@@ -148,7 +163,8 @@ public struct Assistant: Sendable {
     /// The question is read once (``read(_:library:within:context:excluding:)``); then the rules for tables,
     /// the nth item of a list and lists are tried in order, and a sentence answers when none of them does.
     func answerPart(
-        _ question: String, library: DocumentLibrary, within: Set<String>?, context: String? = nil, excluding: Set<String> = []
+        _ question: String, library: DocumentLibrary, within: Set<String>?, context: String? = nil,
+        excluding: Set<String> = []
     ) -> Answer {
         let reading: PartReading
         switch read(question, library: library, within: within, context: context, excluding: excluding) {
@@ -157,36 +173,52 @@ public struct Assistant: Sendable {
         }
         let trace = tracing ? Self.trace(of: reading) : []
         for rule in Self.rules {
-            if let answer = rule.answer(self, reading) { return traced(answer, trace + [rule.name + ": \(answer.citations.count) sitater"]) }
+            if let answer = rule.answer(self, reading) {
+                return traced(answer, trace + [rule.name + ": \(answer.citations.count) sitater"])
+            }
         }
         return sentenceAnswer(reading, trace: trace)
     }
 
     /// The rules tried before a single sentence answers, in order: a table row, the nth item of a list, a list.
     static let rules: [(name: String, answer: @Sendable (Assistant, PartReading) -> Answer?)] = [
-        ("tabell", { assistant, reading in
-            assistant.tableAnswer(
-                reading.question, kind: reading.understanding.answerKind, ranked: reading.ranked.map(\.position),
-                terms: reading.terms, library: reading.library)
-        }),
-        ("punkt i en liste", { assistant, reading in
-            ListAnswer.ordinal(in: reading.question).flatMap { place in
-                assistant.listItemAnswer(reading.ranked.map(\.position), place: place, terms: reading.terms, library: reading.library)
+        (
+            "tabell",
+            { assistant, reading in
+                assistant.tableAnswer(
+                    reading.question, kind: reading.understanding.answerKind, ranked: reading.ranked.map(\.position),
+                    terms: reading.terms, library: reading.library)
             }
-        }),
-        ("liste", { assistant, reading in
-            let list = ListAnswer.asks(reading.question)
-            guard list.isList else { return nil }
-            return assistant.listAnswer(
-                reading.ranked.map { ($0.position, $0.score) }, count: list.count, noun: ListAnswer.itemNoun(in: reading.question),
-                terms: reading.terms, library: reading.library)
-        }),
-        ("liste under en overskrift", { assistant, reading in
-            let list = ListAnswer.asks(reading.question)
-            guard list.isList else { return nil }
-            return AnnouncedList.items(reading.ranked.map(\.position), count: list.count, in: reading.library)
-                .flatMap { Assistant.citing($0, library: reading.library) }
-        }),
+        ),
+        (
+            "punkt i en liste",
+            { assistant, reading in
+                ListAnswer.ordinal(in: reading.question).flatMap { place in
+                    assistant.listItemAnswer(
+                        reading.ranked.map(\.position), place: place, terms: reading.terms, library: reading.library)
+                }
+            }
+        ),
+        (
+            "liste",
+            { assistant, reading in
+                let list = ListAnswer.asks(reading.question)
+                guard list.isList else { return nil }
+                return assistant.listAnswer(
+                    reading.ranked.map { ($0.position, $0.score) }, count: list.count,
+                    noun: ListAnswer.itemNoun(in: reading.question),
+                    terms: reading.terms, library: reading.library)
+            }
+        ),
+        (
+            "liste under en overskrift",
+            { assistant, reading in
+                let list = ListAnswer.asks(reading.question)
+                guard list.isList else { return nil }
+                return AnnouncedList.items(reading.ranked.map(\.position), count: list.count, in: reading.library)
+                    .flatMap { Assistant.citing($0, library: reading.library) }
+            }
+        ),
     ]
 
     /// The outcome of reading a question part: what it asks and the ranked sentences, or a refusal already.
@@ -205,7 +237,8 @@ public struct Assistant: Sendable {
         let types = Array(Set(documents.map(\.documentType))).sorted()
         // An English question is also read through its Norwegian words; a Norwegian one has none.
         let (norwegian, translatedWords) = EnglishQuestion.reading(question)
-        let understanding = QuestionUnderstanding.read(norwegian.isEmpty ? question : question + " " + norwegian, knownTypes: types)
+        let understanding = QuestionUnderstanding.read(
+            norwegian.isEmpty ? question : question + " " + norwegian, knownTypes: types)
         var candidates = documents
         // A document counts for a year it is about, one its title spans ("Strategi 2025–2030") or one its first page
         // says it covers ("evaluerer programmet for årene 2023 og 2024", see `DocumentScope`); a document about
@@ -213,10 +246,13 @@ public struct Assistant: Sendable {
         // report for 2025), see `yearSupported` below.
         let ofTheYear: Set<String> =
             understanding.years.isEmpty
-            ? [] : Set(candidates.filter { document in
-                understanding.years.contains(document.year) || understanding.years.contains { document.title.contains(String($0)) }
-                    || !DocumentScope.years(of: document).isDisjoint(with: understanding.years)
-            }.map(\.identifier))
+            ? []
+            : Set(
+                candidates.filter { document in
+                    understanding.years.contains(document.year)
+                        || understanding.years.contains { document.title.contains(String($0)) }
+                        || !DocumentScope.years(of: document).isDisjoint(with: understanding.years)
+                }.map(\.identifier))
         if !understanding.documentTypes.isEmpty {
             let typed = candidates.filter { understanding.documentTypes.contains($0.documentType) }
             if !typed.isEmpty { candidates = typed }
@@ -224,7 +260,8 @@ public struct Assistant: Sendable {
         // "Hva sier Statistisk sentralbyrå om …": only that publisher's documents count, when it has any. A
         // publisher named as what the question is about ("bevilgningen til Demoetaten") limits nothing: the letter
         // that grants it comes from the ministry.
-        let named = QuestionUnderstanding.publishers(in: question, known: Array(Set(documents.map(\.publisher))).sorted())
+        let named = QuestionUnderstanding.publishers(
+            in: question, known: Array(Set(documents.map(\.publisher))).sorted())
         let publishers = named.filter { QuestionUnderstanding.namesAsSource($0, in: question) }
         // The organisations the question is about: an answer must be about them too (Havøy's sick leave is not
         // Solberg's), by its document's publisher or title, or by naming them on the page near it.
@@ -239,11 +276,14 @@ public struct Assistant: Sendable {
             term.weight = min(term.weight, Configuration.contextWeight)
             return term
         }
-        let translated = norwegian.isEmpty ? [] : library.queryTerms(norwegian).map { term -> QueryTerm in
-            var term = term
-            term.weight *= Configuration.translationWeight
-            return term
-        }
+        let translated =
+            norwegian.isEmpty
+            ? []
+            : library.queryTerms(norwegian).map { term -> QueryTerm in
+                var term = term
+                term.weight *= Configuration.translationWeight
+                return term
+            }
         // An English word with a Norwegian translation is looked for mostly through the translation: a Norwegian
         // document never holds it, and it must not dilute the support the translation finds.
         let english = library.queryTerms(question).map { term -> QueryTerm in
@@ -259,7 +299,9 @@ public struct Assistant: Sendable {
         let givenDateWords = understanding.answerKind == .date ? Set(givenDates.flatMap(Tokenizer.words)) : []
         let synonyms = Self.questionSynonyms(question, library: library) + conceptTerms(own, library: library)
         // "Hvilke tre barrierer …": the number of items says how many, not what about.
-        let countWords = ListAnswer.asks(question).count == nil ? [] : Set(Tokenizer.words(question).prefix(6).filter { ListAnswer.counts[$0] != nil })
+        let countWords =
+            ListAnswer.asks(question).count == nil
+            ? [] : Set(Tokenizer.words(question).prefix(6).filter { ListAnswer.counts[$0] != nil })
         let terms = (own + readings + synonyms + contextTerms).map { term -> QueryTerm in
             var term = term
             if countWords.contains(term.origin) { term.weight *= QuestionFrame.weight }
@@ -268,7 +310,10 @@ public struct Assistant: Sendable {
             return term
         }
         guard !candidates.isEmpty, !terms.isEmpty else {
-            return .refused(refusal(library: library, terms: terms, reason: "ingen dokumenter passer til årstallet eller dokumenttypen i spørsmålet"))
+            return .refused(
+                refusal(
+                    library: library, terms: terms,
+                    reason: "ingen dokumenter passer til årstallet eller dokumenttypen i spørsmålet"))
         }
         let allowed = Set(candidates.map(\.identifier))
         let questionWords = Set(Tokenizer.words(question).compactMap { Analyzer().term(for: $0) })
@@ -276,7 +321,10 @@ public struct Assistant: Sendable {
         let yearWords = Set(understanding.years.map(String.init))
         var hits = library.search(terms, limit: Configuration.sentencesConsidered, allowedDocuments: allowed)
             .filter { !InstructionFilter.isInstruction($0.sentence.text) }
-            .filter { excluding.isEmpty || !excluding.contains("\($0.sentence.document)|\($0.sentence.page)|\($0.sentence.text)") }
+            .filter {
+                excluding.isEmpty
+                    || !excluding.contains("\($0.sentence.document)|\($0.sentence.page)|\($0.sentence.text)")
+            }
         // The question's words without its years, which the year check itself takes care of.
         let topicTerms = terms.filter { !yearWords.contains($0.origin) }
         if !yearWords.isEmpty {
@@ -288,17 +336,23 @@ public struct Assistant: Sendable {
                 // In a document about another year, the sentence that names the year must carry the question alone:
                 // "Det er samme nivå som i 2022" says nothing about what was at that level.
                 return ofTheYear.contains(hit.sentence.document)
-                    || !named.isEmpty && library.coverage(of: hit.position, terms: topicTerms, reach: 0) >= Configuration.minimumCoverage
+                    || !named.isEmpty
+                        && library.coverage(of: hit.position, terms: topicTerms, reach: 0)
+                            >= Configuration.minimumCoverage
             }
         }
         if !subjects.isEmpty {
             hits = hits.filter { Self.isAbout(subjects, at: $0.position, library: library) }
             guard !hits.isEmpty else {
-                return .refused(refusal(library: library, terms: terms, reason: "ingen setning handler om \(subjects.joined(separator: ", "))"))
+                return .refused(
+                    refusal(
+                        library: library, terms: terms,
+                        reason: "ingen setning handler om \(subjects.joined(separator: ", "))"))
             }
         }
         guard let best = hits.first?.score, best > 0 else {
-            return .refused(refusal(library: library, terms: terms, reason: "ingen setning inneholder ordene i spørsmålet"))
+            return .refused(
+                refusal(library: library, terms: terms, reason: "ingen setning inneholder ordene i spørsmålet"))
         }
         let years = candidates.map(\.year)
         let (minimumYear, maximumYear) = (years.min() ?? 0, years.max() ?? 0)
@@ -306,10 +360,14 @@ public struct Assistant: Sendable {
         let asksForReason = Reason.asks(question)
         let startingYears = StartingYear.years(in: question)
         // For "hva er / kjennetegner X": the question's rarest words, which a sentence about X names at its start.
-        let definitionTerms: Set<String> = Definition.asks(question)
-            ? Set(terms.filter { $0.weight >= 0.8 }.sorted { library.idf($0.term) > library.idf($1.term) }.prefix(2).map(\.term)) : []
+        let definitionTerms: Set<String> =
+            Definition.asks(question)
+            ? Set(
+                terms.filter { $0.weight >= 0.8 }.sorted { library.idf($0.term) > library.idf($1.term) }.prefix(2).map(
+                    \.term)) : []
         let ranked = hits.map { hit -> PartReading.Ranked in
-            let hasKind = Self.contains(understanding.answerKind, in: hit.sentence.text, excluding: questionWords)
+            let hasKind =
+                Self.contains(understanding.answerKind, in: hit.sentence.text, excluding: questionWords)
                 && (understanding.answerKind != .date
                     || GivenDates.namesAnotherDate(hit.sentence.text, given: givenDates))
             var score = hit.score / best
@@ -318,7 +376,9 @@ public struct Assistant: Sendable {
             // describes what goes wrong, as a negated sentence does.
             if !questionNegated,
                 Negation.deniesItsFact(hit.sentence.text)
-                    || ListAnswer.itemStart(of: hit.position, in: library).map({ Negation.deniesItsFact(library.sentences[$0].text) }) == true
+                    || ListAnswer.itemStart(of: hit.position, in: library).map({
+                        Negation.deniesItsFact(library.sentences[$0].text)
+                    }) == true
             {
                 score *= Configuration.negationPenalty
             }
@@ -337,7 +397,9 @@ public struct Assistant: Sendable {
                     score *= Reason.endOfSectionPenalty
                 }
             }
-            if !startingYears.isEmpty, !Self.yearsNamed(at: hit.position, library: library).isDisjoint(with: startingYears) {
+            if !startingYears.isEmpty,
+                !Self.yearsNamed(at: hit.position, library: library).isDisjoint(with: startingYears)
+            {
                 score *= StartingYear.bonus
             }
             if !definitionTerms.isEmpty, Definition.startsWith(definitionTerms, hit.sentence.text, library: library) {
@@ -348,14 +410,17 @@ public struct Assistant: Sendable {
             {
                 score *= Configuration.mentionedTypeBonus
             }
-            if understanding.years.isEmpty, maximumYear > minimumYear, let year = library.documents[hit.sentence.document]?.year {
+            if understanding.years.isEmpty, maximumYear > minimumYear,
+                let year = library.documents[hit.sentence.document]?.year
+            {
                 score *= 1 + Configuration.recencyBonus * Double(year - minimumYear) / Double(maximumYear - minimumYear)
             }
             return (hit.sentence, hit.position, score, hasKind)
         }.sorted { $0.score > $1.score }
         return .reading(
             PartReading(
-                question: question, understanding: understanding, terms: terms, questionWords: questionWords, asked: asked,
+                question: question, understanding: understanding, terms: terms, questionWords: questionWords,
+                asked: asked,
                 ranked: ranked, followsUp: within != nil && understanding.answerKind != .statement, library: library))
     }
 
@@ -367,8 +432,13 @@ public struct Assistant: Sendable {
         let ranked = reading.ranked
         var trace: [String] = []
         do {
-            trace.append("ord: " + terms.map { "\($0.term) \(Self.decimal($0.weight))·idf \(Self.decimal(library.idf($0.term)))" }.joined(separator: ", "))
-            trace.append("forstått: \(understanding.answerKind), år \(understanding.years), kilde \(understanding.documentTypes), nevnt \(understanding.mentionedTypes)")
+            trace.append(
+                "ord: "
+                    + terms.map { "\($0.term) \(Self.decimal($0.weight))·idf \(Self.decimal(library.idf($0.term)))" }
+                    .joined(separator: ", "))
+            trace.append(
+                "forstått: \(understanding.answerKind), år \(understanding.years), kilde \(understanding.documentTypes), nevnt \(understanding.mentionedTypes)"
+            )
             for candidate in ranked.prefix(8) {
                 let covered = library.coverage(of: candidate.position, terms: terms)
                 trace.append(
@@ -404,17 +474,26 @@ public struct Assistant: Sendable {
                 }
             }
         }
-        guard followsUp || coverage >= Configuration.minimumCoverage else { return traced(refusal(library: library, terms: terms, reason: "den beste setningen dekker bare \(Int((coverage * 100).rounded())) % av spørsmålets viktige ord"), trace) }
+        guard followsUp || coverage >= Configuration.minimumCoverage else {
+            return traced(
+                refusal(
+                    library: library, terms: terms,
+                    reason:
+                        "den beste setningen dekker bare \(Int((coverage * 100).rounded())) % av spørsmålets viktige ord"
+                ), trace)
+        }
         var chosen = extended(top, reading)
         let topTerms = matchedTerms(top.position, library: library, terms: terms)
         if let failed = failedCheck(chosen, reading) {
             return traced(refusal(library: library, terms: terms, reason: failed), trace)
         }
-        if chosen.count == 1, let second = ranked.dropFirst().first(where: { candidate in
-            candidate.score >= top.score * Configuration.secondSentenceShare
-                && candidate.sentence.document == top.sentence.document
-                && !matchedTerms(candidate.position, library: library, terms: terms).subtracting(topTerms).isEmpty
-        }) {
+        if chosen.count == 1,
+            let second = ranked.dropFirst().first(where: { candidate in
+                candidate.score >= top.score * Configuration.secondSentenceShare
+                    && candidate.sentence.document == top.sentence.document
+                    && !matchedTerms(candidate.position, library: library, terms: terms).subtracting(topTerms).isEmpty
+            })
+        {
             chosen.append(second)
         }
         // A term the answer uses and the next sentence defines ("For stor tekst …" / "Stor tekst er …") is read
@@ -430,21 +509,32 @@ public struct Assistant: Sendable {
         var seen: Set<Int> = []
         chosen = chosen.filter { seen.insert($0.position).inserted }
         let verifier = CitationVerifier(readable: documents)
-        let citations = chosen.map { Citation(document: $0.sentence.document, page: $0.sentence.page, quote: $0.sentence.text) }
-            .filter(verifier.isVerbatim)
-        guard !citations.isEmpty else { return traced(refusal(library: library, terms: terms, reason: "sitatet kunne ikke bekreftes ordrett"), trace) }
+        let citations = chosen.map {
+            Citation(document: $0.sentence.document, page: $0.sentence.page, quote: $0.sentence.text)
+        }
+        .filter(verifier.isVerbatim)
+        guard !citations.isEmpty else {
+            return traced(
+                refusal(library: library, terms: terms, reason: "sitatet kunne ikke bekreftes ordrett"), trace)
+        }
         // When the question names no year, the latest document answers; other years with a strong hit are named.
         var related: [DocumentReference] = []
         if understanding.years.isEmpty {
             var seen: Set<String> = Set(citations.map(\.document))
-            for hit in ranked.prefix(10) where hit.score >= top.score * 0.5 && seen.insert(hit.sentence.document).inserted {
-                if let document = library.documents[hit.sentence.document], document.year != library.documents[top.sentence.document]?.year {
-                    related.append(DocumentReference(identifier: document.identifier, title: document.title, year: document.year))
+            for hit in ranked.prefix(10)
+            where hit.score >= top.score * 0.5 && seen.insert(hit.sentence.document).inserted {
+                if let document = library.documents[hit.sentence.document],
+                    document.year != library.documents[top.sentence.document]?.year
+                {
+                    related.append(
+                        DocumentReference(identifier: document.identifier, title: document.title, year: document.year))
                 }
             }
         }
         return traced(
-            Answer(text: citations.map(\.quote).joined(separator: " "), refused: false, citations: citations, related: related), trace)
+            Answer(
+                text: citations.map(\.quote).joined(separator: " "), refused: false, citations: citations,
+                related: related), trace)
     }
 
     /// The chosen sentence with what belongs to it: the items after a colon, the value after a lead-in, a table
@@ -487,7 +577,9 @@ public struct Assistant: Sendable {
         // table's best-scored row.
         if let number = library.tableOf[top.position] {
             let table = library.tables[number]
-            let row = table.rows.contains(top.position) ? top.position : ranked.first { table.rows.contains($0.position) }?.position
+            let row =
+                table.rows.contains(top.position)
+                ? top.position : ranked.first { table.rows.contains($0.position) }?.position
             if let row {
                 chosen = TableAnswer.citing(row, of: table).map { (library.sentences[$0], $0, top.score, true) }
             }
@@ -557,16 +649,22 @@ public struct Assistant: Sendable {
         }
         let focus = FocusSupport.focus(of: reading.terms, understanding: understanding, library: library)
         if !focus.isEmpty,
-            !chosen.contains(where: { FocusSupport.isSupported(focus, at: $0.position, terms: reading.terms, library: library) })
+            !chosen.contains(where: {
+                FocusSupport.isSupported(focus, at: $0.position, terms: reading.terms, library: library)
+            })
         {
-            return "svaret nevner ikke «\(focus.map(\.origin).joined(separator: "» eller «"))», som spørsmålet handler om"
+            return
+                "svaret nevner ikke «\(focus.map(\.origin).joined(separator: "» eller «"))», som spørsmålet handler om"
         }
         return nil
     }
 
     /// The years (1990–2100) a text names, as written; a range "2025–2028" names both ends.
     static func years(in text: String) -> Set<String> {
-        Set(Tokenizer.words(text).filter { word in word.count == 4 && Int(word).map { (1990...2100).contains($0) } == true })
+        Set(
+            Tokenizer.words(text).filter { word in
+                word.count == 4 && Int(word).map { (1990...2100).contains($0) } == true
+            })
     }
 
     /// The years a sentence names; a table row also names those of its table's caption and header ("Tidsplan for
@@ -575,7 +673,9 @@ public struct Assistant: Sendable {
         var named = years(in: library.sentences[position].text)
         if let number = library.tableOf[position], library.tables[number].rows.contains(position) {
             let table = library.tables[number]
-            for line in (table.caption.map { [$0] } ?? []) + table.header { named.formUnion(years(in: library.sentences[line].text)) }
+            for line in (table.caption.map { [$0] } ?? []) + table.header {
+                named.formUnion(years(in: library.sentences[line].text))
+            }
         }
         return named
     }
@@ -592,7 +692,9 @@ public struct Assistant: Sendable {
         where library.sentences[index].document == sentence.document && library.sentences[index].page == sentence.page {
             texts.append(library.sentences[index].text)
         }
-        if let table = library.tableOf[position], let caption = library.tables[table].caption { texts.append(library.sentences[caption].text) }
+        if let table = library.tableOf[position], let caption = library.tables[table].caption {
+            texts.append(library.sentences[caption].text)
+        }
         let lowered = texts.joined(separator: " ").lowercased()
         return names.contains { lowered.contains($0) }
     }
@@ -607,7 +709,8 @@ public struct Assistant: Sendable {
     /// be one the question's words point to, and its caption, header and row must support the question. `nil`
     /// when no table answers.
     func tableAnswer(
-        _ question: String, kind: QuestionUnderstanding.AnswerKind, ranked: [Int], terms: [QueryTerm], library: DocumentLibrary
+        _ question: String, kind: QuestionUnderstanding.AnswerKind, ranked: [Int], terms: [QueryTerm],
+        library: DocumentLibrary
     ) -> Answer? {
         // A column is named by a question word or by a part of one ("risikoskår" names "Skår").
         let questionTerms = Set(terms.filter { $0.weight >= 0.5 }.map(\.term))
@@ -623,11 +726,17 @@ public struct Assistant: Sendable {
             var row: Int?
             if let extreme, namesColumn {
                 let rows = TableAnswer.extremeRows(
-                    of: table, lowest: extreme == .lowest, count: listCount, questionTerms: questionTerms, library: library)
+                    of: table, lowest: extreme == .lowest, count: listCount, questionTerms: questionTerms,
+                    library: library)
                 // "Hvilke tre barrierer ble oftest nevnt?": the first rows by the column, each cited with its header.
-                if rows.count > 1, let first = rows.first, library.coverage(of: first, terms: terms) >= Configuration.minimumCoverage {
+                if rows.count > 1, let first = rows.first,
+                    library.coverage(of: first, terms: terms) >= Configuration.minimumCoverage
+                {
                     let own = library.tableOf[first].map { library.tables[$0] } ?? table
-                    if let answer = Self.citing(TableAnswer.citing(first, of: own) + rows.dropFirst(), library: library) { return answer }
+                    if let answer = Self.citing(TableAnswer.citing(first, of: own) + rows.dropFirst(), library: library)
+                    {
+                        return answer
+                    }
                 }
                 row = rows.first
             } else if !identifiers.isEmpty {
@@ -644,7 +753,9 @@ public struct Assistant: Sendable {
             // words as fully as the row does, with the kind of answer asked for, answers it ("Kap. 1560 post 01
             // Driftsutgifter: 219,8 millioner kroner").
             if !items.isEmpty,
-                TableAnswer.isAnsweredAbove(number, ranked: ranked, items: items, kind: kind, coverage: coverage, terms: terms, library: library)
+                TableAnswer.isAnsweredAbove(
+                    number, ranked: ranked, items: items, kind: kind, coverage: coverage, terms: terms, library: library
+                )
             {
                 return nil
             }
@@ -660,12 +771,15 @@ public struct Assistant: Sendable {
     func listItemAnswer(_ ranked: [Int], place: Int, terms: [QueryTerm], library: DocumentLibrary) -> Answer? {
         var tried: Set<Int> = []
         for position in ranked.prefix(Configuration.supportedCandidates) {
-            guard let leadIn = ListAnswer.leadIn(at: position, in: library), tried.insert(leadIn).inserted else { continue }
+            guard let leadIn = ListAnswer.leadIn(at: position, in: library), tried.insert(leadIn).inserted else {
+                continue
+            }
             // In a numbered or marked list an item's later sentences are not items of their own.
             let all = ListAnswer.items(after: leadIn, count: nil, in: library)
             let marked = all.filter { ListAnswer.isMarked(library.sentences[$0].text) }
             let items = marked.isEmpty ? all : marked
-            guard items.count >= place, library.coverage(of: leadIn, terms: terms) >= Configuration.minimumCoverage else { continue }
+            guard items.count >= place, library.coverage(of: leadIn, terms: terms) >= Configuration.minimumCoverage
+            else { continue }
             guard let answer = Self.citing([leadIn, items[place - 1]], library: library) else { continue }
             return answer
         }
@@ -676,12 +790,14 @@ public struct Assistant: Sendable {
     /// the lead-in before a scored item) that the question's words support and that has items after it; the
     /// lead-in and its items are cited. `nil` when no such list is found.
     func listAnswer(
-        _ ranked: [(position: Int, score: Double)], count: Int?, noun: String?, terms: [QueryTerm], library: DocumentLibrary
+        _ ranked: [(position: Int, score: Double)], count: Int?, noun: String?, terms: [QueryTerm],
+        library: DocumentLibrary
     ) -> Answer? {
         var tried: Set<Int> = []
         var best: (lines: [Int], namesItems: Bool, coverage: Double, score: Double)?
         for candidate in ranked.prefix(Configuration.supportedCandidates + 5) {
-            guard let leadIn = ListAnswer.leadIn(at: candidate.position, in: library), tried.insert(leadIn).inserted else { continue }
+            guard let leadIn = ListAnswer.leadIn(at: candidate.position, in: library), tried.insert(leadIn).inserted
+            else { continue }
             let items = ListAnswer.items(after: leadIn, count: count, in: library)
             guard !items.isEmpty else { continue }
             // The list the question's words support best: its lead-in (with the heading before it) or a first item.
@@ -692,7 +808,8 @@ public struct Assistant: Sendable {
             let better = best.map { best in
                 namesItems != best.namesItems
                     ? namesItems
-                    : coverage > best.coverage + 0.05 || (coverage > best.coverage - 0.05 && candidate.score > best.score)
+                    : coverage > best.coverage + 0.05
+                        || (coverage > best.coverage - 0.05 && candidate.score > best.score)
             }
             if better ?? true { best = ([leadIn] + items, namesItems, coverage, candidate.score) }
         }
@@ -739,7 +856,9 @@ public struct Assistant: Sendable {
         let present = own.map(\.term)
         var added: [QueryTerm] = []
         for group in concepts {
-            let phrases = group.map { (surface: $0, terms: library.queryTerms($0).map(\.term)) }.filter { !$0.terms.isEmpty }
+            let phrases = group.map { (surface: $0, terms: library.queryTerms($0).map(\.term)) }.filter {
+                !$0.terms.isEmpty
+            }
             guard let hit = phrases.first(where: { present.containsSequence($0.terms) }) else { continue }
             for phrase in phrases where phrase.terms != hit.terms {
                 added += phrase.terms.map { QueryTerm(term: $0, weight: 0.45, origin: hit.surface) }
@@ -761,16 +880,18 @@ public struct Assistant: Sendable {
 
     private func matchedTerms(_ position: Int, library: DocumentLibrary, terms: [QueryTerm]) -> Set<String> {
         let explanation = library.index.explain(String(position), query: terms)
-        return Set(explanation.children.compactMap { child in
-            child.fields.contains("text") ? child.term : nil
-        })
+        return Set(
+            explanation.children.compactMap { child in
+                child.fields.contains("text") ? child.term : nil
+            })
     }
 
     private func refusal(library: DocumentLibrary, terms: [QueryTerm], reason: String) -> Answer {
         let closest = library.search(terms, limit: 20, allowedDocuments: Set(library.documents.keys))
         var seen: Set<String> = []
         let related = closest.compactMap { hit -> DocumentReference? in
-            guard seen.insert(hit.sentence.document).inserted, let document = library.documents[hit.sentence.document] else {
+            guard seen.insert(hit.sentence.document).inserted, let document = library.documents[hit.sentence.document]
+            else {
                 return nil
             }
             return DocumentReference(identifier: document.identifier, title: document.title, year: document.year)
@@ -843,13 +964,17 @@ public struct Assistant: Sendable {
     static func reasons(after citations: [Citation], library: DocumentLibrary) -> [Citation] {
         guard !citations.contains(where: { Reason.isStated(in: $0.quote) }) else { return [] }
         for citation in citations {
-            guard let position = library.sentences.firstIndex(where: {
-                $0.document == citation.document && $0.page == citation.page && $0.text == citation.quote
-            }) else { continue }
+            guard
+                let position = library.sentences.firstIndex(where: {
+                    $0.document == citation.document && $0.page == citation.page && $0.text == citation.quote
+                })
+            else { continue }
             for offset in 1...2 where position + offset < library.sentences.count {
                 let next = library.sentences[position + offset]
                 guard next.document == citation.document, next.page == citation.page else { break }
-                if Reason.isStated(in: next.text) { return [Citation(document: next.document, page: next.page, quote: next.text)] }
+                if Reason.isStated(in: next.text) {
+                    return [Citation(document: next.document, page: next.page, quote: next.text)]
+                }
             }
         }
         return []
@@ -866,7 +991,8 @@ public struct Assistant: Sendable {
         // "Hvilket år", "hvilken dato", "hvilket beløp": the noun names the kind of answer, which a sentence gives
         // without repeating the noun ("… i 2024").
         let kinds: Set<String> = [
-            "år", "dato", "dag", "måned", "tid", "tidspunkt", "frist", "beløp", "sum", "antall", "tall", "prosent", "andel",
+            "år", "dato", "dag", "måned", "tid", "tidspunkt", "frist", "beløp", "sum", "antall", "tall", "prosent",
+            "andel",
             "nivå", "skår", "verdi", "year", "date", "amount", "number",
         ]
         guard !kinds.contains(words[next]) else { return nil }
@@ -893,8 +1019,10 @@ public struct Assistant: Sendable {
     /// True for a heading or lead-in whose content follows: ends with a colon, is a section heading ("3. Endret
     /// frist"), or is a short label.
     static func isLeadIn(_ text: String) -> Bool {
-        text.hasSuffix(":") || SectionHeading.isHeading(text) || (text.split(separator: " ").count <= 12 && !text.hasSuffix(".") && !text.contains(where: \.isNumber))
-            || (text.split(separator: " ").count <= 14 && text.contains(":") && !hasQuantity(text.split(separator: ":").dropFirst().joined()))
+        text.hasSuffix(":") || SectionHeading.isHeading(text)
+            || (text.split(separator: " ").count <= 12 && !text.hasSuffix(".") && !text.contains(where: \.isNumber))
+            || (text.split(separator: " ").count <= 14 && text.contains(":")
+                && !hasQuantity(text.split(separator: ":").dropFirst().joined()))
     }
 
     /// Numbers written as words (bokmål, nynorsk), cardinal and ordinal, that a quantity can be given in.
@@ -910,18 +1038,24 @@ public struct Assistant: Sendable {
         let tokens = text.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" || $0 == "," && false })
         for (index, raw) in tokens.enumerated() {
             var token = Substring(raw)
-            while let last = token.last, last == "." || last == ":" || last == ";" || last == "," { token = token.dropLast() }
+            while let last = token.last, last == "." || last == ":" || last == ";" || last == "," {
+                token = token.dropLast()
+            }
             // "tre år", "hver sjette måned": a number written as a word, before what it counts.
             if index + 1 < tokens.count, Self.numberWords.contains(token.lowercased()) { return true }
             guard token.contains(where: \.isNumber) else { continue }
             if token.count == 4, let year = Int(token), (1900...2100).contains(year) { continue }
             // "31. desember 2025": the day of a date is no quantity.
-            if raw.hasSuffix("."), index + 1 < tokens.count, Self.months.contains(tokens[index + 1].lowercased()) { continue }
+            if raw.hasSuffix("."), index + 1 < tokens.count, Self.months.contains(tokens[index + 1].lowercased()) {
+                continue
+            }
             if token.contains("-"), token.split(separator: "-").allSatisfy({ $0.allSatisfy(\.isNumber) }) { continue }
             if index == 1, token.contains(".") { continue }  // "Styringsparameter 1.1"
             if index == 0, raw.hasSuffix(".") || raw.hasSuffix(":") { continue }  // "3. Endret frist"
             // "post 21", "tillegg nr. 1", "kap. 1560", "modul 4": a number after a label names an item.
-            if index > 0, Self.itemLabels.contains(tokens[index - 1].lowercased().trimmingCharacters(in: [".", ":"])) { continue }
+            if index > 0, Self.itemLabels.contains(tokens[index - 1].lowercased().trimmingCharacters(in: [".", ":"])) {
+                continue
+            }
             return true
         }
         return false
@@ -929,19 +1063,24 @@ public struct Assistant: Sendable {
 
     /// Words a number after them names an item with, not a quantity ("post 21", "nr. 1", "modul 4", "§ 9").
     static let itemLabels: Set<String> = [
-        "post", "posten", "nr", "kap", "kapittel", "kapitlet", "modul", "modulen", "tiltak", "oppdrag", "styringsparameter",
-        "side", "s", "punkt", "trinn", "fase", "del", "vedlegg", "tabell", "figur", "§", "alternativ", "hovedmål", "delmål",
+        "post", "posten", "nr", "kap", "kapittel", "kapitlet", "modul", "modulen", "tiltak", "oppdrag",
+        "styringsparameter",
+        "side", "s", "punkt", "trinn", "fase", "del", "vedlegg", "tabell", "figur", "§", "alternativ", "hovedmål",
+        "delmål",
         "sak", "artikkel", "kull", "versjon", "rapport", "no", "item", "chapter", "section", "page", "table", "module",
     ]
 
     /// Whether a sentence holds the kind of answer asked for; a name must be one the question does not already use.
-    static func contains(_ kind: QuestionUnderstanding.AnswerKind, in text: String, excluding questionWords: Set<String> = []) -> Bool {
+    static func contains(
+        _ kind: QuestionUnderstanding.AnswerKind, in text: String, excluding questionWords: Set<String> = []
+    ) -> Bool {
         switch kind {
         case .statement: return true
         case .number: return hasQuantity(text)
         case .amount:
             let lowered = text.lowercased()
-            return hasQuantity(text) && ["kroner", " kr", "nok", "mill", "mrd", "milliard"].contains { lowered.contains($0) }
+            return hasQuantity(text)
+                && ["kroner", " kr", "nok", "mill", "mrd", "milliard"].contains { lowered.contains($0) }
         case .date:
             let lowered = text.lowercased()
             return months.contains { lowered.contains($0) } && text.contains(where: \.isNumber)
@@ -950,7 +1089,8 @@ public struct Assistant: Sendable {
             // "Hvem skal være gevinsteier?" is answered by a role ("en linjeleder") as often as by a name.
             let roles = ["leder", "lederen", "eier", "eieren", "direktør", "direktøren", "sjef", "sjefen", "ansvarlig"]
             if Tokenizer.words(text).contains(where: { word in
-                roles.contains { word.hasSuffix($0) } && !(Analyzer().term(for: word).map(questionWords.contains) ?? false)
+                roles.contains { word.hasSuffix($0) }
+                    && !(Analyzer().term(for: word).map(questionWords.contains) ?? false)
             }) {
                 return true
             }
@@ -959,7 +1099,8 @@ public struct Assistant: Sendable {
             // "Skarvdal kulturhus", "på Teams", or a meeting held online.
             let lowered = " " + Tokenizer.words(text).joined(separator: " ") + " "
             return namesProperNoun(text, excluding: questionWords)
-                || [" digitalt ", " på nett ", " nettbasert ", " online ", " videomøte "].contains(where: lowered.contains)
+                || [" digitalt ", " på nett ", " nettbasert ", " online ", " videomøte "].contains(
+                    where: lowered.contains)
         }
     }
 
@@ -969,7 +1110,8 @@ public struct Assistant: Sendable {
         let words = text.split(separator: " ")
         return words.indices.dropFirst().contains { index in
             let word = words[index]
-            guard word.first?.isUppercase == true, !words[index - 1].hasSuffix(":"), !words[index - 1].hasSuffix(".") else {
+            guard word.first?.isUppercase == true, !words[index - 1].hasSuffix(":"), !words[index - 1].hasSuffix(".")
+            else {
                 return false
             }
             let head = word.split(separator: "-").first ?? word

@@ -14,8 +14,10 @@ enum EnglishQuestion {
         "report": "rapport", "reports": "rapport rapporter", "evaluation": "evaluering", "evaluations": "evaluering",
         "strategy": "strategi", "strategies": "strategi", "action plan": "handlingsplan", "plan": "plan",
         "guide": "veileder", "guidance": "veiledning veileder", "guidelines": "retningslinjer veileder",
-        "consultation": "høring", "consultation response": "høringssvar", "consultation responses": "høringssvar høringsinnspill",
-        "minutes": "referat", "meeting": "møte", "memo": "notat", "note": "notat", "study": "utredning", "appendix": "vedlegg",
+        "consultation": "høring", "consultation response": "høringssvar",
+        "consultation responses": "høringssvar høringsinnspill",
+        "minutes": "referat", "meeting": "møte", "memo": "notat", "note": "notat", "study": "utredning",
+        "appendix": "vedlegg",
         "chapter": "kapittel", "section": "kapittel punkt", "table": "tabell", "figure": "figur", "page": "side",
         // Money and budgets.
         "budget": "budsjett", "budgeted": "budsjettert budsjett", "budgets": "budsjett", "appropriation": "bevilgning",
@@ -37,12 +39,14 @@ enum EnglishQuestion {
         "received": "mottatt kom", "submitted": "levert", "delivered": "levert", "published": "publisert",
         "increased": "økt", "increase": "økning", "reduced": "redusert", "decrease": "nedgang reduksjon",
         "at least": "minst", "minimum": "minst", "maximum": "høyst", "total": "samlet", "average": "gjennomsnitt",
-        "share": "andel", "proportion": "andel", "percentage": "prosent andel", "per cent": "prosent", "percent": "prosent",
+        "share": "andel", "proportion": "andel", "percentage": "prosent andel", "per cent": "prosent",
+        "percent": "prosent",
         "how many": "antall", "number of": "antall",
         // Organisations and people.
         "municipality": "kommune", "municipalities": "kommuner kommunene", "county": "fylke fylkeskommune",
         "agency": "etat virksomhet", "agencies": "etater virksomheter", "directorate": "direktorat",
-        "ministry": "departement", "state": "staten statlige", "state employees": "statsansatte", "public sector": "offentlig sektor",
+        "ministry": "departement", "state": "staten statlige", "state employees": "statsansatte",
+        "public sector": "offentlig sektor",
         "employee": "ansatt", "people": "personer", "persons": "personer", "respondents": "svarte",
         "survey": "spørreundersøkelse undersøkelse", "satisfied": "fornøyd fornøyde", "board": "styre styret",
         "network": "nettverk", "supplier": "leverandør", "suppliers": "leverandører", "contract": "kontrakt avtale",
@@ -72,7 +76,9 @@ enum EnglishQuestion {
         for length in stride(from: 4, through: 1, by: -1) where words.count >= length {
             for start in 0...(words.count - length) where !used[start..<(start + length)].contains(true) {
                 let phrase = words[start..<(start + length)].joined(separator: " ")
-                guard let norwegian = documentVocabulary[phrase] ?? EnglishNorwegianLexicon.entries[phrase] else { continue }
+                guard let norwegian = documentVocabulary[phrase] ?? EnglishNorwegianLexicon.entries[phrase] else {
+                    continue
+                }
                 found.append(norwegian)
                 for index in start..<(start + length) { used[index] = true }
             }

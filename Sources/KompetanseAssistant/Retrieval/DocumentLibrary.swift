@@ -39,7 +39,8 @@ public struct DocumentLibrary: Sendable {
             for span in page.spans where span.upperBound <= characters.count {
                 sentences.append(
                     PageSpan(
-                        document: page.document.identifier, page: page.number, start: span.lowerBound, end: span.upperBound,
+                        document: page.document.identifier, page: page.number, start: span.lowerBound,
+                        end: span.upperBound,
                         text: String(characters[span])))
             }
         }
@@ -71,7 +72,9 @@ public struct DocumentLibrary: Sendable {
         let tables = Tables.regions(in: sentences)
         var tableOf: [Int: Int] = [:]
         for (number, table) in tables.enumerated() {
-            for position in (table.caption.map { [$0] } ?? []) + table.header + table.rows { tableOf[position] = number }
+            for position in (table.caption.map { [$0] } ?? []) + table.header + table.rows {
+                tableOf[position] = number
+            }
         }
         self.tables = tables
         self.tableOf = tableOf
@@ -99,12 +102,18 @@ public struct DocumentLibrary: Sendable {
             // Neighbouring sentences on the same page give context ("Beløpet ble redusert …" after a heading), and
             // so does the heading of the section the sentence is in ("5 Hva hadde endret seg et halvt år senere?"
             // over "62 prosent hadde satt i gang …").
-            let before = position > 0 && sentences[position - 1].page == sentence.page && sentences[position - 1].document == sentence.document
+            let before =
+                position > 0 && sentences[position - 1].page == sentence.page
+                    && sentences[position - 1].document == sentence.document
                 ? sentences[position - 1].text : ""
-            let after = position + 1 < sentences.count && sentences[position + 1].page == sentence.page
-                && sentences[position + 1].document == sentence.document
+            let after =
+                position + 1 < sentences.count && sentences[position + 1].page == sentence.page
+                    && sentences[position + 1].document == sentence.document
                 ? sentences[position + 1].text : ""
-            let section = SectionHeading.nearest(before: position, in: sentences).map { $0 == position - 1 ? "" : sentences[$0].text } ?? ""
+            let section =
+                SectionHeading.nearest(before: position, in: sentences).map {
+                    $0 == position - 1 ? "" : sentences[$0].text
+                } ?? ""
             let document = documents[sentence.document]
             searchDocuments.append(
                 SearchDocument(
@@ -141,7 +150,9 @@ public struct DocumentLibrary: Sendable {
         index.queryTerms(text).filter { $0.origin.count > 1 || $0.origin.allSatisfy(\.isNumber) }.map { term in
             var term = term
             // "DOAIs", "SKTs": a genitive -s on a name the documents write without it.
-            if !index.contains(term: term.term), term.term.hasSuffix("s"), index.contains(term: String(term.term.dropLast())) {
+            if !index.contains(term: term.term), term.term.hasSuffix("s"),
+                index.contains(term: String(term.term.dropLast()))
+            {
                 term.term = String(term.term.dropLast())
             }
             if RequestWords.contains(term.origin) { term.weight *= 0.3 }
@@ -161,11 +172,16 @@ public struct DocumentLibrary: Sendable {
     }
 
     /// Scored sentences for a question among the allowed documents, best first.
-    func search(_ terms: [QueryTerm], limit: Int, allowedDocuments: Set<String>) -> [(sentence: PageSpan, position: Int, score: Double)] {
-        index.scores(terms, limit: limit, allowed: { identifier in
-            guard let position = Int(identifier) else { return false }
-            return allowedDocuments.contains(self.sentences[position].document)
-        }).compactMap { hit in
+    func search(_ terms: [QueryTerm], limit: Int, allowedDocuments: Set<String>) -> [(
+        sentence: PageSpan, position: Int, score: Double
+    )] {
+        index.scores(
+            terms, limit: limit,
+            allowed: { identifier in
+                guard let position = Int(identifier) else { return false }
+                return allowedDocuments.contains(self.sentences[position].document)
+            }
+        ).compactMap { hit in
             guard let position = Int(hit.identifier) else { return nil }
             return (sentences[position], position, hit.score)
         }
@@ -182,17 +198,22 @@ public struct DocumentLibrary: Sendable {
             lines += (tables[number].caption.map { [$0] } ?? []) + tables[number].header
         }
         for index in Set(lines) {
-            guard sentences[index].document == sentence.document, sentences[index].page == sentence.page else { continue }
+            guard sentences[index].document == sentence.document, sentences[index].page == sentence.page else {
+                continue
+            }
             let explanation = self.index.explain(String(index), query: terms)
             // With no reach, the sentence's own words and its document's title only, not the neighbours it is
             // indexed with as context.
-            matched.formUnion(explanation.children.filter { reach > 0 || !$0.fields.allSatisfy { $0 == "context" } }.compactMap(\.term))
+            matched.formUnion(
+                explanation.children.filter { reach > 0 || !$0.fields.allSatisfy { $0 == "context" } }.compactMap(
+                    \.term))
         }
         return matched
     }
 
     /// The share of the question's words (weighted by rarity) that a sentence, its neighbours on the page (a table
-    /// row: also its caption and header) and its document's title contain together, a word counting as contained when the lexicon's other phrasing of it is.
+    /// row: also its caption and header) and its document's title contain together, a word counting as contained
+    /// when the lexicon's other phrasing of it is.
     /// - Parameter reach: how many neighbours on each side count (0: the sentence alone, with its title and context).
     func coverage(of position: Int, terms: [QueryTerm], reach: Int = 1) -> Double {
         // A compound of the question is also there when all its parts are ("risikoskår" under a header "Risiko …
@@ -213,8 +234,7 @@ public struct DocumentLibrary: Sendable {
             total += weight
             let readingFound = readings[term.origin, default: []].contains(where: { matched.contains($0.term) })
             let partsFound = partsOf[term.term].map { $0.allSatisfy(matched.contains) } ?? false
-            if matched.contains(term.term) || readingFound || partsFound
-            {
+            if matched.contains(term.term) || readingFound || partsFound {
                 found += weight
             }
         }
@@ -253,7 +273,10 @@ public struct DocumentLibrary: Sendable {
     public func context(of position: Int) -> String {
         let sentence = sentences[position]
         return (max(0, position - 1)...min(sentences.count - 1, position + 1)).map { sentences[$0] }
-            .filter { $0.document == sentence.document && $0.page == sentence.page && !InstructionFilter.isInstruction($0.text) }
+            .filter {
+                $0.document == sentence.document && $0.page == sentence.page
+                    && !InstructionFilter.isInstruction($0.text)
+            }
             .map(\.text).joined(separator: " ")
     }
 

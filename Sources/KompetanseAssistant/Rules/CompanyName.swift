@@ -6,12 +6,16 @@ import KompetanseSearch
 enum CompanyName {
     /// Nouns a company name is an instance of (as index terms of bokmål, nynorsk and English words).
     static let kinds: Set<String> = Set(
-        ["leverandør", "leverandøren", "leverandørar", "selskap", "selskapet", "firma", "firmaet", "konsulent",
-         "konsulentselskap", "aktør", "supplier", "vendor", "company", "firm", "contractor"]
-            .compactMap { Analyzer().term(for: $0) })
+        [
+            "leverandør", "leverandøren", "leverandørar", "selskap", "selskapet", "firma", "firmaet", "konsulent",
+            "konsulentselskap", "aktør", "supplier", "vendor", "company", "firm", "contractor",
+        ]
+        .compactMap { Analyzer().term(for: $0) })
 
     /// Legal forms written after a company's name.
-    static let legalForms: Set<String> = ["AS", "ASA", "SA", "BA", "SE", "Ltd", "Ltd.", "Inc", "Inc.", "AB", "GmbH", "ANS", "DA"]
+    static let legalForms: Set<String> = [
+        "AS", "ASA", "SA", "BA", "SE", "Ltd", "Ltd.", "Inc", "Inc.", "AB", "GmbH", "ANS", "DA",
+    ]
 
     /// Whether the question's focus noun is a kind a company name answers.
     static func isAsked(_ focus: String) -> Bool { kinds.contains(focus) }

@@ -6,7 +6,8 @@ import KompetanseSearch
 enum Definition {
     /// Openings of a question for what something is or means.
     static let openings = [
-        "hva er", "hva betyr", "hva kjennetegner", "hva menes med", "hva innebærer", "kva er", "kva betyr", "kva kjenneteiknar",
+        "hva er", "hva betyr", "hva kjennetegner", "hva menes med", "hva innebærer", "kva er", "kva betyr",
+        "kva kjenneteiknar",
         "what is", "what are", "what does",
     ]
 
@@ -35,9 +36,13 @@ extension Definition {
         for length in 1...2 where words.count > length + 1 {
             let term = words.prefix(length)
             let verb = words[length]
-            let means = ["betyr", "means"].contains(verb) || verb == "vil" && words.count > length + 2 && words[length + 1] == "si"
+            let means =
+                ["betyr", "means"].contains(verb)
+                || verb == "vil" && words.count > length + 2 && words[length + 1] == "si"
             let opensDefinition = means || length == 2 && ["er", "omfatter", "is"].contains(verb)
-            guard opensDefinition, term.allSatisfy({ Analyzer().term(for: $0) != nil }), term.joined().count >= 5 else { continue }
+            guard opensDefinition, term.allSatisfy({ Analyzer().term(for: $0) != nil }), term.joined().count >= 5 else {
+                continue
+            }
             if used.contains(" " + term.joined(separator: " ") + " ") { return true }
         }
         return false

@@ -21,7 +21,8 @@ enum ListAnswer {
         guard let first = words.first else { return (false, nil) }
         let count = words.prefix(6).compactMap { counts[$0] }.first
         // "Hvilke …" asks for several; "hva er de fire …" too, with its number.
-        let plural = first == "hvilke" || (first == "kva" && words.dropFirst().first == "for")
+        let plural =
+            first == "hvilke" || (first == "kva" && words.dropFirst().first == "for")
             || ((first == "what" || first == "which") && words.contains("are"))
             || first == "nevn" || first == "list"
         return (plural || count != nil && ["hva", "kva", "what", "which"].contains(first), count)
@@ -31,7 +32,9 @@ enum ListAnswer {
     /// in "Hvilke fem anbefalinger …", "satsingsområdene" in "Hva er de fire satsingsområdene", as an index term.
     static func itemNoun(in question: String) -> String? {
         let words = Tokenizer.words(question)
-        let skipped: Set<String> = ["hva", "kva", "er", "var", "de", "dei", "the", "are", "were", "which", "what", "hvilke", "for"]
+        let skipped: Set<String> = [
+            "hva", "kva", "er", "var", "de", "dei", "the", "are", "were", "which", "what", "hvilke", "for",
+        ]
         guard asks(question).isList else { return nil }
         let noun = words.prefix(6).first { !skipped.contains($0) && counts[$0] == nil }
         return noun.flatMap { Analyzer().term(for: $0) }
@@ -57,7 +60,9 @@ enum ListAnswer {
             guard earlier.document == sentence.document, earlier.page == sentence.page else { return nil }
             index -= 1
         }
-        guard index < position, library.lineStart(of: index).starts, isMarked(library.sentences[index].text) else { return nil }
+        guard index < position, library.lineStart(of: index).starts, isMarked(library.sentences[index].text) else {
+            return nil
+        }
         return index
     }
 
@@ -170,8 +175,11 @@ enum ListAnswer {
 
     /// "Hva er det første trinnet …", "det tredje målet": the item a question asks for by its place in a list.
     static func ordinal(in question: String) -> Int? {
-        let places = ["første": 1, "fyrste": 1, "first": 1, "andre": 2, "second": 2, "tredje": 3, "third": 3, "fjerde": 4, "fourth": 4,
-            "femte": 5, "fifth": 5, "sjette": 6, "sixth": 6]
+        let places = [
+            "første": 1, "fyrste": 1, "first": 1, "andre": 2, "second": 2, "tredje": 3, "third": 3, "fjerde": 4,
+            "fourth": 4,
+            "femte": 5, "fifth": 5, "sjette": 6, "sixth": 6,
+        ]
         let words = Tokenizer.words(question)
         // Only as "det/den første …" or "the first …": "andre" alone is also "other".
         for index in words.indices.dropFirst() where ["det", "den", "the", "dei", "de"].contains(words[index - 1]) {

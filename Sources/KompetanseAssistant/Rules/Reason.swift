@@ -35,7 +35,8 @@ enum Reason {
         guard next < library.sentences.count, library.sentences[next].document == library.sentences[position].document,
             library.sentences[next].page == library.sentences[position].page
         else { return false }
-        return !SectionHeading.isHeading(library.sentences[next].text) && !Assistant.isHeading(library.sentences[next].text)
+        return !SectionHeading.isHeading(library.sentences[next].text)
+            && !Assistant.isHeading(library.sentences[next].text)
     }
 
     /// Whether the sentence at a position gives a reason, or the next sentence on its page does.

@@ -11,12 +11,13 @@ enum StartingYear {
     /// The years a question gives as the start of what it asks about ("fra 2026", "frå 2026", "from 2026").
     static func years(in question: String) -> Set<String> {
         let words = Tokenizer.words(question)
-        return Set(words.indices.dropFirst().compactMap { index in
-            let word = words[index]
-            guard ["fra", "frå", "from"].contains(words[index - 1]), word.count == 4, let year = Int(word),
-                (1990...2100).contains(year)
-            else { return nil }
-            return word
-        })
+        return Set(
+            words.indices.dropFirst().compactMap { index in
+                let word = words[index]
+                guard ["fra", "frå", "from"].contains(words[index - 1]), word.count == 4, let year = Int(word),
+                    (1990...2100).contains(year)
+                else { return nil }
+                return word
+            })
     }
 }

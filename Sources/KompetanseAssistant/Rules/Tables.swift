@@ -16,7 +16,8 @@ struct TableRegion: Sendable, Hashable {
 enum Tables {
     /// Whether a sentence is a table row.
     static func isRow(_ text: String) -> Bool {
-        text.contains("\t") || (text.hasPrefix("|") && text.dropFirst().contains("|")) || SentenceSplitter.hasColumnGap(Array(text)[...])
+        text.contains("\t") || (text.hasPrefix("|") && text.dropFirst().contains("|"))
+            || SentenceSplitter.hasColumnGap(Array(text)[...])
     }
 
     /// Whether a row is a Markdown separator ("|---|:--|").
@@ -32,7 +33,9 @@ enum Tables {
             let parts = text.split(separator: separator, omittingEmptySubsequences: separator == "|").map {
                 $0.trimmingSpaces()
             }
-            return parts.enumerated().filter { !$0.element.isEmpty || separator == "\t" }.map { (String($0.element), $0.offset * 1000) }
+            return parts.enumerated().filter { !$0.element.isEmpty || separator == "\t" }.map {
+                (String($0.element), $0.offset * 1000)
+            }
         }
         var cells: [(String, Int)] = []
         var current = ""
@@ -75,7 +78,9 @@ enum Tables {
     /// (year · 10 000 + month · 100 + day); `nil` when the cell is not a date with a month and a year.
     static func dateValue(_ cell: String) -> Double? {
         let words = Tokenizer.words(cell)
-        guard (2...3).contains(words.count), let last = words.last, last.count == 4, let year = Int(last) else { return nil }
+        guard (2...3).contains(words.count), let last = words.last, last.count == 4, let year = Int(last) else {
+            return nil
+        }
         let monthWord = words[words.count - 2]
         guard let month = (Assistant.months.firstIndex(of: monthWord) ?? englishMonths.firstIndex(of: monthWord)) else {
             return nil
@@ -134,9 +139,13 @@ enum Tables {
                         && (sentences[position].text.hasPrefix("Tabell") || sentences[position].text.hasPrefix("Table")
                             || sentences[position].text.hasSuffix(":"))
                 }
-                let caption = isCaption(index - 1) ? index - 1 : isCaption(index - 2) && !isRow(sentences[index - 2].text)
-                    && (sentences[index - 2].text.hasPrefix("Tabell") || sentences[index - 2].text.hasPrefix("Table"))
-                    ? index - 2 : nil
+                let caption =
+                    isCaption(index - 1)
+                    ? index - 1
+                    : isCaption(index - 2) && !isRow(sentences[index - 2].text)
+                        && (sentences[index - 2].text.hasPrefix("Tabell")
+                            || sentences[index - 2].text.hasPrefix("Table"))
+                        ? index - 2 : nil
                 let body = Array(rows.dropFirst(header.count))
                 if !body.isEmpty { regions.append(TableRegion(caption: caption, header: header, rows: body)) }
             }
@@ -161,7 +170,9 @@ extension StringProtocol {
 /// the column the question names.
 enum TableAnswer {
     /// Row labels that sum or average the others, never the highest or lowest row.
-    static let totals = ["sum", "samlet", "samla", "totalt", "total", "i alt", "gjennomsnitt", "snitt", "alle", "average"]
+    static let totals = [
+        "sum", "samlet", "samla", "totalt", "total", "i alt", "gjennomsnitt", "snitt", "alle", "average",
+    ]
 
     /// The sentences to cite for a row: the table's caption and header rows, then the row.
     static func citing(_ row: Int, of table: TableRegion) -> [Int] {
@@ -198,7 +209,9 @@ enum TableAnswer {
     }
 
     /// The values of one table's named column (or of its first column where every row has a value), row by row.
-    static func columnValues(of table: TableRegion, questionTerms: Set<String>, library: DocumentLibrary) -> [(row: Int, value: Double)] {
+    static func columnValues(of table: TableRegion, questionTerms: Set<String>, library: DocumentLibrary) -> [(
+        row: Int, value: Double
+    )] {
         let rows = table.rows.filter { row in
             let label = (Tables.cells(library.sentences[row].text).first?.text ?? "").lowercased()
             return !totals.contains { label.hasPrefix($0) }
@@ -214,7 +227,9 @@ enum TableAnswer {
             zip(rows, cellsByRow).compactMap { row, cells in value(in: cells, at: column).map { (row, $0) } }
         }
         // A named column of words ("Barriere") says what the rows are, not what to compare.
-        if let named = self.column(of: table, questionTerms: questionTerms, library: library), values(at: named).count >= 2 {
+        if let named = self.column(of: table, questionTerms: questionTerms, library: library),
+            values(at: named).count >= 2
+        {
             return values(at: named)
         }
         guard let first = cellsByRow.first,
@@ -260,7 +275,8 @@ extension TableAnswer {
         func isNamed(in text: String) -> Bool {
             func bare(_ word: Substring) -> String {
                 let punctuation: Set<Character> = [",", ";", ":", ".", "(", ")", "«", "»"]
-                return String(word.drop(while: punctuation.contains).reversed().drop(while: punctuation.contains).reversed())
+                return String(
+                    word.drop(while: punctuation.contains).reversed().drop(while: punctuation.contains).reversed())
             }
             let words = text.split(whereSeparator: \.isWhitespace).map(bare)
             guard let stem = Analyzer().term(for: word.lowercased()) else { return false }
@@ -273,7 +289,8 @@ extension TableAnswer {
     /// "alternativ A", "post 45", "modul 4", "styringsparameter 2.1": the items a question names by a word and an
     /// identifier, as a table's first column names its rows ("A Videreutvikling …", "1560.45 Større …", "45 …").
     static func namedItems(in question: String) -> [NamedItem] {
-        let words = question.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "?" || $0 == "(" || $0 == ")" }).map(String.init)
+        let words = question.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "?" || $0 == "(" || $0 == ")" })
+            .map(String.init)
         return words.indices.dropFirst().compactMap { index in
             let word = words[index]
             let previous = words[index - 1]
@@ -283,8 +300,10 @@ extension TableAnswer {
             else { return nil }
             if word.count == 1, word.first?.isUppercase == true { return NamedItem(word: previous, identifier: word) }
             // "5 000" is a quantity written with a thousands space, not an identifier.
-            let thousands = index + 1 < words.count && words[index + 1].count == 3 && words[index + 1].allSatisfy(\.isNumber)
-            if word.count <= 4, word.allSatisfy({ $0.isNumber || $0 == "." }), word.first?.isNumber == true, !word.hasSuffix("."),
+            let thousands =
+                index + 1 < words.count && words[index + 1].count == 3 && words[index + 1].allSatisfy(\.isNumber)
+            if word.count <= 4, word.allSatisfy({ $0.isNumber || $0 == "." }), word.first?.isNumber == true,
+                !word.hasSuffix("."),
                 !thousands
             {
                 return NamedItem(word: previous, identifier: word)

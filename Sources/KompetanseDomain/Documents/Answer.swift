@@ -119,8 +119,13 @@ public struct QuestionUnderstanding: Sendable, Hashable {
     /// om", "Demoetaten anbefaler"), not only as what it is about ("bevilgningen til Demoetaten").
     public static func namesAsSource(_ publisher: String, in question: String) -> Bool {
         let words = MeasureProfile.words(question).split(separator: " ").map(String.init)
-        let before: Set<String> = ["ifølge", "iflg", "fra", "frå", "følge", "sier", "seier", "mener", "meiner", "skriver", "anbefaler", "according", "by"]
-        let after: Set<String> = ["sier", "seier", "mener", "meiner", "skriver", "anbefaler", "oppgir", "rapporterer", "says", "recommends"]
+        let before: Set<String> = [
+            "ifølge", "iflg", "fra", "frå", "følge", "sier", "seier", "mener", "meiner", "skriver", "anbefaler",
+            "according", "by",
+        ]
+        let after: Set<String> = [
+            "sier", "seier", "mener", "meiner", "skriver", "anbefaler", "oppgir", "rapporterer", "says", "recommends",
+        ]
         for name in names(of: publisher) {
             let parts = MeasureProfile.words(name).split(separator: " ").map(String.init)
             guard !parts.isEmpty, parts.count <= words.count else { continue }
@@ -167,7 +172,8 @@ public struct QuestionUnderstanding: Sendable, Hashable {
             let named = positions.contains { position in
                 (position > 0 && sourceMarkers.contains(words[position - 1]))
                     || (position > 0 && Self.statementVerbs.contains(words[position - 1]))
-                    || (position + 1 < words.count && ["sier", "seier", "says", "say", "står"].contains(words[position + 1]))
+                    || (position + 1 < words.count
+                        && ["sier", "seier", "says", "say", "står"].contains(words[position + 1]))
             }
             if named { types.append(type) } else { mentioned.append(type) }
         }
@@ -185,13 +191,14 @@ public struct QuestionUnderstanding: Sendable, Hashable {
         } else if words.contains(where: Self.namesAnAmount) {
             kind = .amount
         } else if [
-            " hvor mye ", " hvor mange ", " kor mykje ", " kor mange ", " hvor stor ", " kor stor ", " hvor store ", " kor store ", " hvor stort ", " kor stort ", " målverdi", " how many ",
+            " hvor mye ", " hvor mange ", " kor mykje ", " kor mange ", " hvor stor ", " kor stor ", " hvor store ",
+            " kor store ", " hvor stort ", " kor stort ", " målverdi", " how many ",
             " how much ", " andel ", " prosent ", " beløp", " hvor høy ", " skår", " hvor lang ", " hvor lenge ",
-            " kor lang ", " kor lenge ", " how long ", " hvor gammel ", " kor gammal ", " hvor stor del ", " what share ",
+            " kor lang ", " kor lenge ", " how long ", " hvor gammel ", " kor gammal ", " hvor stor del ",
+            " what share ",
             " how large ", " what percentage ", " what proportion ", " what is the total ", " antall ",
         ]
-            .contains(where: text.contains)
-        {
+        .contains(where: text.contains) {
             kind = .number
         } else if Self.asksForQuantity(words) {
             kind = .number
@@ -214,28 +221,34 @@ public struct QuestionUnderstanding: Sendable, Hashable {
         if words[0] == "where" { return true }
         guard ["hvor", "kor"].contains(words[0]) else { return false }
         let verbs: Set<String> = [
-            "er", "var", "ble", "blir", "blei", "vart", "skal", "kan", "må", "bør", "går", "gikk", "får", "står", "ligger",
+            "er", "var", "ble", "blir", "blei", "vart", "skal", "kan", "må", "bør", "går", "gikk", "får", "står",
+            "ligger",
             "ligg", "bor", "finnes", "finst", "skjer", "foregår", "møtes", "møtast", "kommer", "kjem",
         ]
         let verb = words[1]
         // Present tense and passive ("holdes", "arrangeres", "ligger", "held"), but not a comparative ("bedre").
-        let inflected = verb.count >= 5 && (verb.hasSuffix("es") || verb.hasSuffix("ast") || verb.hasSuffix("er"))
+        let inflected =
+            verb.count >= 5 && (verb.hasSuffix("es") || verb.hasSuffix("ast") || verb.hasSuffix("er"))
             && !verb.hasSuffix("ere")
         return verbs.contains(verb) || inflected
     }
 
     /// Nouns that name a quantity: "hva er netto nåverdi …", "hva var den årlige verdien …" ask for a number.
     public static let quantityNouns: Set<String> = [
-        "verdi", "verdien", "nåverdi", "nåverdien", "beløp", "beløpet", "kostnad", "kostnaden", "kostnadene", "pris", "prisen",
-        "antall", "antallet", "andel", "andelen", "skår", "skåren", "prosent", "prosenten", "alder", "alderen", "gjennomsnittsalder",
-        "gjennomsnittsalderen", "sum", "summen", "budsjett", "budsjettet", "budsjettramme", "budsjettrammen", "rente", "renten",
+        "verdi", "verdien", "nåverdi", "nåverdien", "beløp", "beløpet", "kostnad", "kostnaden", "kostnadene", "pris",
+        "prisen",
+        "antall", "antallet", "andel", "andelen", "skår", "skåren", "prosent", "prosenten", "alder", "alderen",
+        "gjennomsnittsalder",
+        "gjennomsnittsalderen", "sum", "summen", "budsjett", "budsjettet", "budsjettramme", "budsjettrammen", "rente",
+        "renten",
         "kontingent", "kontingenten", "sats", "satsen", "value", "amount", "cost", "price", "share", "rate", "age",
     ]
 
     /// Verbs a document is the subject of when a question names it as the source: "hva sier evalueringen", "hvor
     /// lenge foreslår utredningen", "hva anbefaler rapporten" (the finite verb comes before the subject).
     static let statementVerbs: Set<String> = [
-        "sier", "seier", "anbefaler", "anbefalte", "tilrår", "foreslår", "foreslo", "føreslår", "konkluderer", "skriver",
+        "sier", "seier", "anbefaler", "anbefalte", "tilrår", "foreslår", "foreslo", "føreslår", "konkluderer",
+        "skriver",
         "fastsetter", "fastset", "krever", "viser", "says", "say", "recommend", "recommends", "propose", "proposes",
     ]
 
@@ -251,7 +264,8 @@ public struct QuestionUnderstanding: Sendable, Hashable {
 
     /// Whether the question is "hva er/var/ble (den/det/de) … X" for a quantity noun X within its first words.
     static func asksForQuantity(_ words: [String]) -> Bool {
-        guard words.count >= 3, ["hva", "kva", "what"].contains(words[0]), ["er", "var", "ble", "vart", "blir", "is", "was"].contains(words[1])
+        guard words.count >= 3, ["hva", "kva", "what"].contains(words[0]),
+            ["er", "var", "ble", "vart", "blir", "is", "was"].contains(words[1])
         else { return false }
         return words.dropFirst(2).prefix(4).contains(where: quantityNouns.contains)
     }
