@@ -374,6 +374,25 @@ func withTexts(
                 as: .anonymous)
             #expect(english.text.contains("480") && english.text.contains("310"), "\(english.text)")
         }
+        // Published the same year as the annual report, the evaluation of 2023–2024 is still not about 2025.
+        let costed = """
+            Evaluering av lederkurset
+            Denne rapporten evaluerer kurset for årene 2023 og 2024.
+            I de to årene startet 480 personer på kurset, og 310 fullførte alle fire modulene.
+            Med 310 personer som fullførte lederkurset, ble kostnaden om lag 2 000 kroner per person.
+            Deltakerne er fornøyde.
+            """
+        let report = """
+            Årsrapport 2025
+            Tabellen viser resultatkrav og resultater.
+            Personer som fullførte lederkurset: 205 (resultatkrav 200).
+            Veiledningen fikk gode tilbakemeldinger.
+            """
+        try await withTexts([("evaluering.txt", costed), ("arsrapport.txt", report)]) { services in
+            let answer = try await services.documents.ask(
+                "Hvor mange personer fullførte lederkurset i 2025?", as: .anonymous)
+            #expect(answer.text.contains("205") && !answer.text.contains("310"), "\(answer.text)")
+        }
     }
 
     /// "Hvilken leverandør …" is answered by a company's name with its legal form, without the word "leverandør";

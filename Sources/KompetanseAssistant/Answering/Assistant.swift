@@ -249,9 +249,12 @@ public struct Assistant: Sendable {
             ? []
             : Set(
                 candidates.filter { document in
-                    understanding.years.contains(document.year)
+                    // A stated scope replaces the publication year: an evaluation of 2023–2024 published in 2025 is
+                    // not about 2025.
+                    let scope = DocumentScope.years(of: document)
+                    return understanding.years.contains(document.year) && scope.isEmpty
                         || understanding.years.contains { document.title.contains(String($0)) }
-                        || !DocumentScope.years(of: document).isDisjoint(with: understanding.years)
+                        || !scope.isDisjoint(with: understanding.years)
                 }.map(\.identifier))
         if !understanding.documentTypes.isEmpty {
             let typed = candidates.filter { understanding.documentTypes.contains($0.documentType) }
