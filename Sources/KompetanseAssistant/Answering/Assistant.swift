@@ -501,12 +501,10 @@ public struct Assistant: Sendable {
         }
         // A term the answer uses and the next sentence defines ("For stor tekst …" / "Stor tekst er …") is read
         // with its definition.
-        if let last = chosen.map(\.position).max(), last + 1 < library.sentences.count,
-            library.sentences[last + 1].document == library.sentences[last].document,
-            library.sentences[last + 1].page == library.sentences[last].page,
-            Definition.defines(library.sentences[last + 1].text, termUsedIn: library.sentences[last].text)
+        if let last = chosen.map(\.position).max(), let next = library.nextOnPage(after: last),
+            Definition.defines(library.sentences[next].text, termUsedIn: library.sentences[last].text)
         {
-            chosen.append((library.sentences[last + 1], last + 1, top.score, true))
+            chosen.append((library.sentences[next], next, top.score, true))
         }
         chosen.sort { ($0.sentence.page, $0.sentence.start) < ($1.sentence.page, $1.sentence.start) }
         var seen: Set<Int> = []

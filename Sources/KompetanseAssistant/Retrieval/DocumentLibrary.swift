@@ -252,6 +252,16 @@ public struct DocumentLibrary: Sendable {
         return parts
     }
 
+    /// The position of the sentence after the one at `position`, when it stands on the same page of the same
+    /// document; `nil` at the end of a page.
+    func nextOnPage(after position: Int) -> Int? {
+        let next = position + 1
+        guard next < sentences.count, sentences[next].document == sentences[position].document,
+            sentences[next].page == sentences[position].page
+        else { return nil }
+        return next
+    }
+
     /// Whether a sentence begins a line of its page, and how far that line is indented (spaces and tabs).
     func lineStart(of position: Int) -> (starts: Bool, indent: Int) {
         let sentence = sentences[position]

@@ -31,10 +31,7 @@ enum Reason {
     /// Whether a sentence of running text follows the one at a position in its section: on the same page, and not
     /// a heading that begins the next section.
     static func isFollowed(at position: Int, library: DocumentLibrary) -> Bool {
-        let next = position + 1
-        guard next < library.sentences.count, library.sentences[next].document == library.sentences[position].document,
-            library.sentences[next].page == library.sentences[position].page
-        else { return false }
+        guard let next = library.nextOnPage(after: position) else { return false }
         return !SectionHeading.isHeading(library.sentences[next].text)
             && !Assistant.isHeading(library.sentences[next].text)
     }
@@ -42,10 +39,6 @@ enum Reason {
     /// Whether the sentence at a position gives a reason, or the next sentence on its page does.
     static func isGiven(at position: Int, library: DocumentLibrary) -> Bool {
         if isStated(in: library.sentences[position].text) { return true }
-        let next = position + 1
-        guard next < library.sentences.count, library.sentences[next].document == library.sentences[position].document,
-            library.sentences[next].page == library.sentences[position].page
-        else { return false }
-        return isStated(in: library.sentences[next].text)
+        return library.nextOnPage(after: position).map { isStated(in: library.sentences[$0].text) } ?? false
     }
 }
